@@ -1,0 +1,127 @@
+package dev.mirshop.platform.errors;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.server.ServerResponseFilter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Turns every failure into a clear answer: an HTML page in the shop's layout for shoppers, RFC 7807
+ * problem JSON for APIs. Never a stack trace; unexpected errors are logged with a reference the page shows.
+ */
+public class ErrorPages {
+
+    private static final Logger LOG = Logger.getLogger(ErrorPages.class);
+
+    @CheckedTemplate(basePath = "errors")
+    static class Templates {
+        static native TemplateInstance error(int status, String title, String message, String reference);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, ContainerRequestContext request) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, request);
+        }
+        if (e.getResponse().hasEntity()) {
+            return e.getResponse();
+        }
+        return respond(request, status, defaultMessage(status), null);
+    }
+
+    @ServerExceptionMapper
+    public Response constraintViolation(ConstraintViolationException e, ContainerRequestContext request) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(lastNode(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        if (wantsJson(request)) {
+            return Problem.of(400, "Bad Request", "The request is not valid").withErrors(errors).toResponse();
+        }
+        String message = errors.stream().map(fe -> fe.field() + ": " + fe.message()).reduce((a, b) -> a + "; " + b)
+                .orElse("The request is not valid.");
+        return respond(request, 400, message, null);
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e, ContainerRequestContext request) {
+        return respond(request, 400, "The request body is not valid JSON for this endpoint.", null);
+    }
+
+    @ServerExceptionMapper(priority = 10_000)
+    public Response unexpected(Throwable e, ContainerRequestContext request) {
+        String reference = UUID.randomUUID().toString().substring(0, 8);
+        LOG.errorf(e, "Unexpected error %s on %s %s", reference, request.getMethod(), request.getUriInfo().getPath());
+        return respond(request, 500, "Something went wrong on our side. Please try again in a moment.", reference);
+    }
+
+    /** Gives body-less error answers (e.g. a rejected CSRF token, 405) the same page or problem JSON. */
+    @ServerResponseFilter
+    public void fillEmptyErrors(ContainerRequestContext request, ContainerResponseContext response) {
+        int status = response.getStatus();
+        if (status >= 400 && !response.hasEntity()) {
+            Response filled = respond(request, status, defaultMessage(status), null);
+            response.setEntity(filled.getEntity(), null, filled.getMediaType());
+        }
+    }
+
+    static Response respond(ContainerRequestContext request, int status, String message, String reference) {
+        String title = title(status);
+        if (wantsJson(request)) {
+            Problem problem = Problem.of(status, title, message);
+            return problem.toResponse();
+        }
+        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .entity(Templates.error(status, title, message, reference)).build();
+    }
+
+    static boolean wantsJson(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if (path.startsWith("/api/")) {
+            return true;
+        }
+        String accept = request.getHeaderString(HttpHeaders.ACCEPT);
+        String contentType = request.getHeaderString(HttpHeaders.CONTENT_TYPE);
+        boolean acceptsHtml = accept != null && accept.contains("text/html");
+        boolean jsonish = (accept != null && accept.contains("json"))
+                || (contentType != null && contentType.contains("json"));
+        return jsonish && !acceptsHtml;
+    }
+
+    static String title(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        return known != null ? known.getReasonPhrase() : "Error";
+    }
+
+    static String defaultMessage(int status) {
+        return switch (status) {
+            case 400 -> "The request could not be understood. If you submitted a form, reload the page and try again.";
+            case 401 -> "Please log in to continue.";
+            case 403 -> "You do not have access to this page.";
+            case 404 -> "We could not find the page you were looking for.";
+            case 405 -> "This page does not accept that kind of request.";
+            case 413 -> "The request is too large.";
+            case 415 -> "This content type is not supported here.";
+            default -> "The request could not be completed.";
+        };
+    }
+
+    private static String lastNode(String path) {
+        int dot = path.lastIndexOf('.');
+        return dot >= 0 ? path.substring(dot + 1) : path;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.mirshop.storefront.catalog;
+
+import java.math.BigDecimal;
+
+/** What a product listing shows of a product: read in one query per page, never entity by entity. */
+public record ProductCard(String slug, String name, BigDecimal price, BigDecimal compareAtPrice, String currency,
+        String imageUrl, String imageAlt, long stock) {
+
+    public boolean onSale() {
+        return compareAtPrice != null && compareAtPrice.compareTo(price) > 0;
+    }
+
+    public boolean inStock() {
+        return stock > 0;
+    }
+}

@@ -1,0 +1,36 @@
+package dev.mirshop.storefront.web;
+
+import java.util.List;
+
+import dev.mirshop.storefront.catalog.CatalogMenu;
+import dev.mirshop.storefront.catalog.CatalogQueries;
+import dev.mirshop.storefront.catalog.ProductCard;
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+@Path("/")
+public class HomeResource {
+
+    @Inject
+    CatalogMenu menu;
+    @Inject
+    CatalogQueries catalog;
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance home(List<ProductCard> featured, List<CatalogMenu.MenuItem> categories);
+    }
+
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public TemplateInstance home() {
+        return Templates.home(catalog.featured(8), menu.categories());
+    }
+}

@@ -1,0 +1,77 @@
+package dev.mirshop.storefront.web;
+
+import java.util.List;
+
+import dev.mirshop.storefront.cart.CartCookie;
+import dev.mirshop.storefront.catalog.CatalogMenu;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.Context;
+import io.vertx.core.http.Cookie;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** What the layout shows on every page: category menu, cart count, who is logged in. {cdi:chrome.*} in Qute. */
+@Named("chrome")
+@RequestScoped
+public class PageChrome {
+
+    @Inject
+    CatalogMenu menu;
+    @Inject
+    HttpServerRequest request;
+    @Inject
+    EntityManager em;
+    @Inject
+    SecurityIdentity identity;
+
+    private Integer cartCount;
+
+    public List<CatalogMenu.MenuItem> menu() {
+        return ioThread() ? menu.lastLoaded() : menu.categories();
+    }
+
+    /** False only where the database cannot be asked (a page rendered on an I/O thread). */
+    public boolean cartCountKnown() {
+        return !ioThread() || cartCount != null;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int cartCount() {
+        if (cartCount == null && ioThread()) {
+            return 0;
+        }
+        if (cartCount == null) {
+            Cookie cookie = request.getCookie(CartCookie.NAME);
+            if (cookie == null || !CartCookie.isWellFormed(cookie.getValue())) {
+                cartCount = 0;
+            } else {
+                Number n = (Number) em.createNativeQuery(
+                        "select coalesce(sum(i.quantity), 0) from cart_items i join carts c on c.id = i.cart_id where c.token = ?1")
+                        .setParameter(1, cookie.getValue()).getSingleResult();
+                cartCount = n.intValue();
+            }
+        }
+        return cartCount;
+    }
+
+    private static boolean ioThread() {
+        return Context.isOnEventLoopThread();
+    }
+
+    public boolean loggedIn() {
+        return !identity.isAnonymous();
+    }
+
+    public String userName() {
+        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+    }
+
+    public String keywords() {
+        String k = request.getParam("keywords");
+        return k == null ? "" : k;
+    }
+}

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Page speed benchmark (not a test): starts the packaged shop with -Xmx256m on the embedded database, warms it up,
+# then measures with wrk (2 threads, 32 connections, 15 s each) the home page, a category page, a search and a
+# product page, plus one static file as the framework's own ceiling in the same run. Prints req/s, p50, p99,
+# errors and each page's ratio to the ceiling, and the SQL statements each page issues (from Hibernate's
+# statement counter in /q/metrics).
+#
+# Usage: bench/pages.sh            (builds target/quarkus-app if missing)
+#        PORT=8099 DURATION=15s bench/pages.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=${PORT:-8099}
+DURATION=${DURATION:-15s}
+THREADS=${THREADS:-2}
+CONNECTIONS=${CONNECTIONS:-32}
+BASE="http://127.0.0.1:${PORT}"
+command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
+[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+
+log=$(mktemp)
+java -Xmx256m -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+app=$!
+trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -f "$log"' EXIT
+for _ in $(seq 1 120); do
+  curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
+  sleep 0.5
+done
+curl -fs "$BASE/q/health/ready" >/dev/null || { echo "shop did not start:" >&2; tail -50 "$log" >&2; exit 1; }
+
+# a product and a category that exist in the demo catalog
+product_path=$(curl -fs "$BASE/t/categories/clothing" | grep -o 'href="/products/[a-z0-9-]*"' | head -1 | sed 's/href="//;s/"//')
+[ -n "$product_path" ] || product_path=/products/ruby-on-rails-tote
+declare -a names=(static home category search product)
+declare -A paths=(
+  [static]=/css/shop.css
+  [home]=/
+  [category]=/t/categories/clothing
+  [search]="/products?keywords=shirt"
+  [product]="$product_path"
+)
+
+statements() {
+  curl -fs "$BASE/q/metrics" | awk '/^hibernate_statements_total/ && /status="prepared"/ {s+=$NF} END {printf "%d", s}'
+}
+
+echo "Warming up..."
+for name in "${names[@]}"; do
+  wrk -t1 -c8 -d5s "$BASE${paths[$name]}" >/dev/null
+done
+
+declare -A queries
+for name in "${names[@]}"; do
+  before=$(statements); n=20
+  for _ in $(seq 1 $n); do curl -fs -o /dev/null "$BASE${paths[$name]}"; done
+  after=$(statements)
+  queries[$name]=$(awk -v a="$after" -v b="$before" -v n="$n" 'BEGIN { printf "%.1f", (a - b) / n }')
+done
+
+to_ms() { # wrk latency like 1.23ms / 456.00us / 1.02s -> milliseconds
+  awk -v v="$1" 'BEGIN { if (v ~ /us$/) { sub(/us$/, "", v); printf "%.2f", v / 1000 }
+                         else if (v ~ /ms$/) { sub(/ms$/, "", v); printf "%.2f", v }
+                         else if (v ~ /s$/) { sub(/s$/, "", v); printf "%.2f", v * 1000 } }'
+}
+
+declare -A rps p50 p99 errors
+for name in "${names[@]}"; do
+  out=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$BASE${paths[$name]}")
+  rps[$name]=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50[$name]=$(to_ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")
+  p99[$name]=$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")
+  non2xx=$(echo "$out" | awk '/Non-2xx or 3xx responses/ {print $NF}')
+  sockerr=$(echo "$out" | awk '/Socket errors/ {gsub(/,/, ""); print $4 + $6 + $8 + $10}')
+  errors[$name]=$(( ${non2xx:-0} + ${sockerr:-0} ))
+done
+
+echo
+echo "MIR Shop page benchmark — $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, app -Xmx256m, embedded PostgreSQL"
+printf '| %-9s | %-36s | %9s | %8s | %8s | %6s | %8s | %11s |\n' page path "req/s" "p50 ms" "p99 ms" errors "ceiling" "SQL/request"
+printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ----------- -------------------------------------- ----------- ---------- ---------- -------- ---------- -------------
+for name in "${names[@]}"; do
+  ratio=$(awk -v a="${rps[$name]}" -v c="${rps[static]}" 'BEGIN { printf "%.2fx", a / c }')
+  printf '| %-9s | %-36s | %9s | %8s | %8s | %6s | %8s | %11s |\n' "$name" "${paths[$name]}" "${rps[$name]}" \
+    "${p50[$name]}" "${p99[$name]}" "${errors[$name]}" "$ratio" "${queries[$name]}"
+done

@@ -1,7 +1,11 @@
 package dev.mirshop.storefront.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.mirshop.platform.security.ShopIdentity;
+import dev.mirshop.storefront.account.ReturnPath;
 import dev.mirshop.storefront.cart.CartCookie;
 import dev.mirshop.storefront.catalog.CatalogMenu;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -66,8 +70,23 @@ public class PageChrome {
         return !identity.isAnonymous();
     }
 
+    /** The logged-in shopper's name (the account's email if it has none). */
     public String userName() {
-        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        Object name = identity.getAttribute(ShopIdentity.ACCOUNT_NAME);
+        return name instanceof String n && !n.isBlank() ? n : identity.getPrincipal().getName();
+    }
+
+    /** "?return=/current/page" for the log in and sign up links, so the shopper comes back here. */
+    public String returnQuery() {
+        String uri = request.uri();
+        if (!"GET".equals(request.method().name()) || uri == null || uri.startsWith("/login") || uri.startsWith("/signup")
+                || ReturnPath.safeOrNull(uri) == null || "/".equals(uri)) {
+            return "";
+        }
+        return "?return=" + URLEncoder.encode(uri, StandardCharsets.UTF_8);
     }
 
     public String keywords() {

@@ -9,6 +9,7 @@ import dev.mirshop.storefront.account.ReturnPath;
 import dev.mirshop.storefront.cart.CartCookie;
 import dev.mirshop.storefront.catalog.CatalogMenu;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.Context;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -31,6 +32,8 @@ public class PageChrome {
     EntityManager em;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    CurrentVertxRequest currentRequest;
 
     private Integer cartCount;
 
@@ -64,6 +67,14 @@ public class PageChrome {
 
     private static boolean ioThread() {
         return Context.isOnEventLoopThread();
+    }
+
+    /**
+     * Whether {#csrf /} can render: the CSRF filter did not run for error pages of unmatched paths or of
+     * rejected POSTs, and the layout's logout form must not turn those pages into a 500.
+     */
+    public boolean csrfReady() {
+        return currentRequest.getCurrent() != null && currentRequest.getCurrent().get("csrf_token") != null;
     }
 
     public boolean loggedIn() {

@@ -17,8 +17,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Authenticates a request by its {@code mir_session} cookie. No cookie: anonymous, without touching the
- * database. A malformed, unknown or expired cookie: anonymous too (never a failed request), and the
+ * Authenticates a request by its {@code mir_session} cookie. No cookie (or a static asset): anonymous,
+ * without touching the database. A malformed, unknown or expired cookie: anonymous too (never a failed request), and the
  * cookie is cleared.
  */
 @ApplicationScoped
@@ -29,7 +29,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
         Cookie cookie = context.request().getCookie(SessionTokens.COOKIE);
-        if (cookie == null) {
+        if (cookie == null || isStaticAsset(context.normalizedPath())) {
             return Uni.createFrom().nullItem();
         }
         String token = cookie.getValue();
@@ -47,6 +47,12 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
                     }
                     return null;
                 });
+    }
+
+    /** Stylesheets and images are the same for everyone: no session lookup for them. */
+    static boolean isStaticAsset(String path) {
+        return path != null && (path.startsWith("/css/") || path.startsWith("/images/") || path.startsWith("/js/")
+                || path.equals("/favicon.ico"));
     }
 
     @Override

@@ -12,6 +12,8 @@ import jakarta.persistence.Table;
 @Entity
 @Table(name = "accounts")
 public class Account extends IdentityEntity {
+    public static final String ROLE_SHOPPER = "shopper";
+
     public String email;
     @Column(name = "password_hash")
     public String passwordHash;
@@ -36,5 +38,9 @@ public class Account extends IdentityEntity {
 
     public static Optional<Account> findByEmail(String email) {
         return find("lower(email) = lower(?1)", email).firstResultOptional();
+    }
+
+    public boolean hasAddress() {
+        return addressLine1 != null && !addressLine1.isBlank();
     }
 }

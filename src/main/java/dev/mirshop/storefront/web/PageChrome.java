@@ -1,10 +1,15 @@
 package dev.mirshop.storefront.web;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import dev.mirshop.platform.security.ShopIdentity;
+import dev.mirshop.storefront.account.ReturnPath;
 import dev.mirshop.storefront.cart.CartCookie;
 import dev.mirshop.storefront.catalog.CatalogMenu;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.vertx.core.Context;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -27,6 +32,8 @@ public class PageChrome {
     EntityManager em;
     @Inject
     SecurityIdentity identity;
+    @Inject
+    CurrentVertxRequest currentRequest;
 
     private Integer cartCount;
 
@@ -62,12 +69,35 @@ public class PageChrome {
         return Context.isOnEventLoopThread();
     }
 
+    /**
+     * Whether {#csrf /} can render: the CSRF filter did not run for error pages of unmatched paths or of
+     * rejected POSTs, and the layout's logout form must not turn those pages into a 500.
+     */
+    public boolean csrfReady() {
+        return currentRequest.getCurrent() != null && currentRequest.getCurrent().get("csrf_token") != null;
+    }
+
     public boolean loggedIn() {
         return !identity.isAnonymous();
     }
 
+    /** The logged-in shopper's name (the account's email if it has none). */
     public String userName() {
-        return identity.isAnonymous() ? null : identity.getPrincipal().getName();
+        if (identity.isAnonymous()) {
+            return null;
+        }
+        Object name = identity.getAttribute(ShopIdentity.ACCOUNT_NAME);
+        return name instanceof String n && !n.isBlank() ? n : identity.getPrincipal().getName();
+    }
+
+    /** "?return=/current/page" for the log in and sign up links, so the shopper comes back here. */
+    public String returnQuery() {
+        String uri = request.uri();
+        if (!"GET".equals(request.method().name()) || uri == null || uri.startsWith("/login") || uri.startsWith("/signup")
+                || ReturnPath.safeOrNull(uri) == null || "/".equals(uri)) {
+            return "";
+        }
+        return "?return=" + URLEncoder.encode(uri, StandardCharsets.UTF_8);
     }
 
     public String keywords() {

@@ -1,0 +1,43 @@
+package dev.mirshop.platform.security;
+
+import java.time.OffsetDateTime;
+
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** The sessions table: one row per login, found by the hash of the cookie token, deleted at logout. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class LoginSessions {
+
+    @Inject
+    EntityManager em;
+
+    /** Starts a session for the account and returns the cookie value (only its hash is stored). */
+    public String start(long accountId) {
+        String token = SessionTokens.newToken();
+        em.createNativeQuery("insert into sessions (token, account_id, expires_at) values (?1, ?2, ?3)")
+                .setParameter(1, SessionTokens.storedForm(token))
+                .setParameter(2, accountId)
+                .setParameter(3, OffsetDateTime.now().plus(SessionTokens.LIFETIME))
+                .executeUpdate();
+        return token;
+    }
+
+    public void end(String token) {
+        if (!SessionTokens.isWellFormed(token)) {
+            return;
+        }
+        em.createNativeQuery("delete from sessions where token = ?1")
+                .setParameter(1, SessionTokens.storedForm(token))
+                .executeUpdate();
+    }
+
+    @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeExpired() {
+        em.createNativeQuery("delete from sessions where expires_at < now()").executeUpdate();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.mirshop.platform.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+
+/**
+ * The SecurityIdentity of a logged-in shopper: principal name = the account's email, roles = {accounts.role},
+ * and these attributes. Other areas (cart, checkout, orders) read {@link #ACCOUNT_ID}.
+ */
+public final class ShopIdentity {
+    /** The account's id, a {@link Long}. */
+    public static final String ACCOUNT_ID = "account_id";
+    /** The account's display name, a {@link String}. */
+    public static final String ACCOUNT_NAME = "account_name";
+
+    private ShopIdentity() {
+    }
+
+    /** The logged-in account's id, or null for an anonymous request. */
+    public static Long accountId(SecurityIdentity identity) {
+        if (identity == null || identity.isAnonymous()) {
+            return null;
+        }
+        Object id = identity.getAttribute(ACCOUNT_ID);
+        return id instanceof Long l ? l : null;
+    }
+}

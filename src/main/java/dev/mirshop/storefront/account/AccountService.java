@@ -1,0 +1,82 @@
+package dev.mirshop.storefront.account;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+import io.quarkus.elytron.security.common.BcryptUtil;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+
+/** Creating accounts, checking passwords, saving the address book. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class AccountService {
+
+    static final int BCRYPT_COST = 10;
+    /** Checked against when the email is unknown, so both failures take the same time. */
+    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-real-password", BCRYPT_COST);
+
+    /** Creates a shopper account; the form must already be valid. */
+    public Account signUp(SignupForm form) {
+        if (Account.findByEmail(form.email()).isPresent()) {
+            throw new EmailTakenException();
+        }
+        Account account = new Account();
+        account.name = form.name();
+        account.email = form.email();
+        account.passwordHash = BcryptUtil.bcryptHash(form.password(), BCRYPT_COST);
+        account.role = Account.ROLE_SHOPPER;
+        account.addressCountry = Countries.DEFAULT;
+        try {
+            account.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw new EmailTakenException();
+            }
+            throw e;
+        }
+        return account;
+    }
+
+    /** The account if the password matches, else empty: the caller cannot tell an unknown email apart. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Account> authenticate(String email, String password) {
+        if (email == null || password == null || email.length() > 254 || password.length() > 1024) {
+            return Optional.empty();
+        }
+        Optional<Account> account = Account.findByEmail(email.strip());
+        String hash = account.map(a -> a.passwordHash).orElse(DUMMY_HASH);
+        boolean matches = passwordMatches(password, hash);
+        return matches ? account : Optional.empty();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Account> find(long id) {
+        return Account.findByIdOptional(id);
+    }
+
+    public void saveAddress(long accountId, ShippingAddress address) {
+        Account account = Account.findById(accountId);
+        if (account != null) {
+            address.copyTo(account);
+        }
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean passwordMatches(String password, String hash) {
+        try {
+            return BcryptUtil.matches(password, hash);
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

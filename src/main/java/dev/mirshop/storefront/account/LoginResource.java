@@ -1,0 +1,76 @@
+package dev.mirshop.storefront.account;
+
+import java.util.Optional;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** /login and /logout. Plain JAX-RS form posts, so the CSRF filter protects them like every other form. */
+@Path("/")
+@Produces(MediaType.TEXT_HTML)
+public class LoginResource {
+
+    static final String LOGIN_FAILED = "Email or password is incorrect.";
+
+    @CheckedTemplate
+    static class Templates {
+        static native TemplateInstance login(String email, String returnTo, String error);
+    }
+
+    @Inject
+    SecurityIdentity identity;
+    @Inject
+    AccountService accounts;
+    @Inject
+    ShopperCookies cookies;
+
+    @GET
+    @Path("login")
+    public Response form(@QueryParam("return") String returnTo) {
+        if (!identity.isAnonymous()) {
+            return Redirects.seeOther(ReturnPath.orDefault(returnTo));
+        }
+        return page(200, "", ReturnPath.safeOrNull(returnTo), null);
+    }
+
+    @POST
+    @Path("login")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response logIn(@FormParam("email") String email, @FormParam("password") String password,
+            @FormParam("return") String returnTo) {
+        Optional<Account> account = accounts.authenticate(email, password);
+        if (account.isEmpty()) {
+            String keptEmail = email == null ? "" : email.strip();
+            if (keptEmail.length() > 254) {
+                keptEmail = "";
+            }
+            return page(401, keptEmail, ReturnPath.safeOrNull(returnTo), LOGIN_FAILED);
+        }
+        cookies.logIn(account.get().id);
+        return Redirects.seeOther(ReturnPath.orDefault(returnTo));
+    }
+
+    @POST
+    @Path("logout")
+    public Response logOut() {
+        cookies.logOut();
+        return Redirects.seeOther("/");
+    }
+
+    private static Response page(int status, String email, String returnTo, String error) {
+        return Response.status(status).entity(Templates.login(email, returnTo, error))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+}

@@ -1,0 +1,49 @@
+package dev.mirshop.storefront.account;
+
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+
+/** What the signup form sent. Passwords are never echoed back into the page. */
+public record SignupForm(String name, String email, String password, String passwordConfirmation) {
+
+    public static final int MIN_PASSWORD = 8;
+    /** bcrypt reads at most 72 bytes; longer passwords would be silently cut. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+    static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
+
+    public SignupForm {
+        name = trim(name);
+        email = trim(email);
+        password = password == null ? "" : password;
+        passwordConfirmation = passwordConfirmation == null ? "" : passwordConfirmation;
+    }
+
+    public FieldErrors validate() {
+        FieldErrors errors = new FieldErrors();
+        if (name.isEmpty()) {
+            errors.add("name", "Please enter your name.");
+        } else if (name.length() > 100) {
+            errors.add("name", "Your name can be at most 100 characters.");
+        }
+        if (!isEmail(email)) {
+            errors.add("email", "Please enter a valid email address, like name@example.com.");
+        }
+        if (password.length() < MIN_PASSWORD) {
+            errors.add("password", "Password must be at least " + MIN_PASSWORD + " characters.");
+        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            errors.add("password", "Password can be at most " + MAX_PASSWORD_BYTES + " characters.");
+        }
+        if (!password.equals(passwordConfirmation)) {
+            errors.add("passwordConfirmation", "Passwords do not match.");
+        }
+        return errors;
+    }
+
+    static boolean isEmail(String email) {
+        return email != null && email.length() <= 254 && EMAIL.matcher(email).matches();
+    }
+
+    static String trim(String s) {
+        return s == null ? "" : s.strip();
+    }
+}

@@ -153,8 +153,9 @@ public class CatalogQueries {
                        cat.permalink, brand.name, brand.permalink
                 from products p
                 left join lateral (select t.permalink from products_taxons pt join taxons t on t.id = pt.taxon_id
-                                   where pt.product_id = p.id and t.permalink like 'categories/%'
-                                   order by length(t.permalink) desc, t.id limit 1) cat on true
+                                   where pt.product_id = p.id and t.permalink not like 'brands/%'
+                                   order by t.permalink like 'categories/%' desc, length(t.permalink) desc, t.id
+                                   limit 1) cat on true
                 left join lateral (select t.name, t.permalink from products_taxons pt join taxons t on t.id = pt.taxon_id
                                    where pt.product_id = p.id and t.permalink like 'brands/%'
                                    order by t.id limit 1) brand on true

@@ -74,9 +74,9 @@ public class ProductsResource {
         String url = "/products/" + product.slug();
         List<Link> breadcrumbs = new ArrayList<>();
         breadcrumbs.add(new Link("Home", "/"));
-        if (product.categoryPermalink() != null) {
+        if (product.taxonPermalink() != null) {
             StringBuilder path = new StringBuilder();
-            for (String part : product.categoryPermalink().split("/")) {
+            for (String part : product.taxonPermalink().split("/")) {
                 path.append(path.length() == 0 ? "" : "/").append(part);
                 String p = path.toString();
                 breadcrumbs.add(new Link(menu.nameOf(p).orElse(part), "/t/" + p));
@@ -86,7 +86,7 @@ public class ProductsResource {
         ProductView view = new ProductView(product, new ProductView.Selected(selected),
                 VariantPicker.pickers(url, product.variants(), selected),
                 VariantPicker.gallery(product.images(), selected), breadcrumbs, brand, product.properties(),
-                catalog.related(product.id(), product.categoryPermalink(), RELATED));
+                catalog.related(product.id(), product.taxonPermalink(), RELATED));
         return Response.ok(CatalogPages.product(view)).type(CatalogPages.HTML).build();
     }
 }

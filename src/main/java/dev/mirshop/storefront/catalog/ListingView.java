@@ -65,18 +65,26 @@ public record ListingView(String title, String metaDescription, String basePath,
             List<OptionFacets.Type> facetTypes, List<CatalogMenu.MenuItem> suggestions) {
         List<FacetGroup> facets = new ArrayList<>();
         List<Link> active = new ArrayList<>();
-        for (OptionFacets.Type type : facetTypes) {
-            List<String> chosen = "size".equals(type.name()) ? q.sizes() : q.colors();
+        for (String typeName : List.of("size", "color")) {
+            OptionFacets.Type type = facetTypes.stream().filter(t -> t.name().equals(typeName)).findFirst()
+                    .orElse(new OptionFacets.Type(typeName, "size".equals(typeName) ? "Size" : "Color", List.of()));
+            List<String> chosen = "size".equals(typeName) ? q.sizes() : q.colors();
+            List<OptionFacets.Value> values = new ArrayList<>(type.values());
+            // a chosen value this listing does not offer stays visible, so it can be seen and removed
+            chosen.stream().filter(c -> values.stream().noneMatch(v -> v.name().equals(c)))
+                    .forEach(c -> values.add(new OptionFacets.Value(c, c)));
             List<FacetOption> options = new ArrayList<>();
-            for (OptionFacets.Value value : type.values()) {
+            for (OptionFacets.Value value : values) {
                 boolean checked = chosen.contains(value.name());
-                String url = basePath + ListingParams.queryString(ListingParams.toggle(q, type.name(), value.name()));
+                String url = basePath + ListingParams.queryString(ListingParams.toggle(q, typeName, value.name()));
                 options.add(new FacetOption(value.name(), value.presentation(), checked, url));
                 if (checked) {
                     active.add(new Link(type.presentation() + ": " + value.presentation(), url));
                 }
             }
-            facets.add(new FacetGroup(type.name(), type.presentation(), options));
+            if (!options.isEmpty()) {
+                facets.add(new FacetGroup(typeName, type.presentation(), options));
+            }
         }
         if (q.minPrice() != null || q.maxPrice() != null) {
             String label = "Price: " + (q.minPrice() == null ? "up to $" + q.maxPrice().toPlainString()

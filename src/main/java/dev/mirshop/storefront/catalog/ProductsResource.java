@@ -46,7 +46,7 @@ public class ProductsResource {
                 : "Every shirt, t-shirt, bag and mug at MIR Shop.";
         List<Link> breadcrumbs = List.of(new Link("Home", "/"), new Link("All products", "/products"));
         ListingView view = ListingView.of(title, description, "/products", null, breadcrumbs, List.of(), query, page,
-                facets.types(), page.cards().isEmpty() ? menu.categories() : List.of());
+                facets.types(null), page.cards().isEmpty() ? menu.categories() : List.of());
         return Response.ok(CatalogPages.listing(view)).type(CatalogPages.HTML).build();
     }
 

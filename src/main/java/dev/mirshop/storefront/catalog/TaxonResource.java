@@ -50,7 +50,7 @@ public class TaxonResource {
         String description = taxon.description() != null ? taxon.description()
                 : "Shop " + taxon.name() + " at MIR Shop.";
         ListingView view = ListingView.of(taxon.name(), description, "/t/" + permalink, taxon.description(),
-                breadcrumbs, children, query, page, facets.types(), page.cards().isEmpty() ? menu.categories() : List.of());
+                breadcrumbs, children, query, page, facets.types(permalink), page.cards().isEmpty() ? menu.categories() : List.of());
         return Response.ok(CatalogPages.listing(view)).type(CatalogPages.HTML).build();
     }
 }

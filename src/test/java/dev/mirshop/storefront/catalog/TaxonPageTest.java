@@ -158,6 +158,20 @@ class TaxonPageTest {
     }
 
     @Test
+    void filtersOfferOnlyTheValuesOfTheTaxon() {
+        Document fixture = get("/t/" + permalink);
+        assertThat(fixture.select("input[name=size]").eachAttr("value")).containsExactly("m", "l");
+        assertThat(fixture.select("input[name=color]").eachAttr("value")).containsExactly("blue", "red");
+        Document mugs = get("/t/categories/mugs");
+        assertThat(mugs.select("input[name=size]")).isEmpty();
+        assertThat(mugs.select("input[name=color]").eachAttr("value")).contains("white", "blue").doesNotContain("chambray");
+        // a chosen value the taxon does not have stays visible and removable
+        Document chosen = get("/t/categories/mugs?size=xl");
+        assertThat(chosen.select("input[name=size][checked]").eachAttr("value")).containsExactly("xl");
+        assertThat(chosen.select(".active-filters a").eachAttr("href")).containsExactly("/t/categories/mugs");
+    }
+
+    @Test
     void noMatchSaysSoAndSuggestsCategories() {
         Document page = get("/t/" + permalink + "?color=yellow");
         assertThat(page.select(".empty-results").text()).contains("No products match");

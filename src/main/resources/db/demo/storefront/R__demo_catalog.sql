@@ -1,8 +1,9 @@
 -- Demo catalog: 4 categories under Categories (Clothing with Shirts and T-Shirts, Bags, Mugs), a Brands taxonomy,
--- 28 products (one not yet available), size/color variants, stock levels from plenty to sold out, SVG images
+-- 29 products (one not yet available), size/color variants, stock levels from plenty to sold out, SVG images
 -- under /images/products/. Idempotent (ON CONFLICT DO NOTHING / NOT EXISTS) and guarded by the demo_data
 -- placeholder, so production switches it off with QUARKUS_FLYWAY_PLACEHOLDERS_DEMO_DATA=false; being
--- repeatable, it re-runs when edited, and then only adds what is missing (stock and prices are never reset).
+-- repeatable, it re-runs when edited: it adds what is missing and refreshes product texts; stock and prices
+-- already in the database are never reset.
 DO $demo$
 BEGIN
 IF '${demo_data}' <> 'true' THEN

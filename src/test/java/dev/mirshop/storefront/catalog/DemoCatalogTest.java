@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.List;
+
+import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +22,8 @@ class DemoCatalogTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    DataSource dataSource;
 
     private long count(String sql) {
         return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
@@ -93,9 +99,27 @@ class DemoCatalogTest {
 
     @Test
     void demoDataIsGuardedByThePlaceholder() throws Exception {
+        assertThat(demoSql()).contains("DO $demo$").contains("IF '${demo_data}' <> 'true' THEN");
+    }
+
+    @Test
+    void runningTheDemoDataAgainChangesNothing() throws Exception {
+        String snapshot = """
+                select (select count(*) from products) || '/' || (select count(*) from variants) || '/'
+                    || (select coalesce(sum(stock_on_hand), 0) from variants) || '/' || (select count(*) from product_images) || '/'
+                    || (select count(*) from product_properties) || '/' || (select count(*) from taxons) || '/'
+                    || (select count(*) from variants_option_values) || '/' || (select count(*) from products_taxons)
+                """;
+        String before = (String) em.createNativeQuery(snapshot).getSingleResult();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute(demoSql().replace("${demo_data}", "true"));
+        }
+        assertThat((String) em.createNativeQuery(snapshot).getSingleResult()).isEqualTo(before);
+    }
+
+    private String demoSql() throws Exception {
         try (InputStream in = getClass().getResourceAsStream("/db/demo/storefront/R__demo_catalog.sql")) {
-            String sql = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(sql).contains("DO $demo$").contains("IF '${demo_data}' <> 'true' THEN");
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -19,22 +20,26 @@ public class CatalogMenu {
 
     private static final Duration TTL = Duration.ofSeconds(60);
 
-    public record MenuItem(String name, String permalink, List<MenuItem> children) {
+    public record MenuItem(String name, String permalink, String icon, List<MenuItem> children) {
+        public String url() {
+            return "/t/" + permalink;
+        }
     }
 
-    private record Snapshot(List<MenuItem> items, Instant loadedAt) {
+    private record Snapshot(List<MenuItem> items, Map<String, String> names, Instant loadedAt) {
     }
 
-    private volatile Snapshot snapshot = new Snapshot(List.of(), Instant.EPOCH);
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Instant.EPOCH);
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MenuItem> categories() {
-        Snapshot current = snapshot;
-        if (current.loadedAt().plus(TTL).isBefore(Instant.now())) {
-            current = new Snapshot(load(), Instant.now());
-            snapshot = current;
-        }
-        return current.items();
+        return current().items();
+    }
+
+    /** The name of a taxon under Categories (or of Categories itself), from the cached menu. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> nameOf(String permalink) {
+        return Optional.ofNullable(current().names().get(permalink));
     }
 
     /** The menu as last loaded, possibly empty; never touches the database. */
@@ -42,22 +47,34 @@ public class CatalogMenu {
         return snapshot.items();
     }
 
-    private List<MenuItem> load() {
+    private Snapshot current() {
+        Snapshot current = snapshot;
+        if (current.loadedAt().plus(TTL).isBefore(Instant.now())) {
+            current = load();
+            snapshot = current;
+        }
+        return current;
+    }
+
+    private Snapshot load() {
         List<Taxon> taxons = Taxon.<Taxon>find(
-                "from Taxon t where t.permalink like 'categories/%' order by t.position, t.name").list();
+                "from Taxon t where t.permalink = 'categories' or t.permalink like 'categories/%' order by t.position, t.name").list();
         Map<String, List<MenuItem>> childrenByParent = new LinkedHashMap<>();
+        Map<String, String> names = new LinkedHashMap<>();
         List<Taxon> topLevel = new ArrayList<>();
         for (Taxon t : taxons) {
+            names.put(t.permalink, t.name);
             String[] parts = t.permalink.split("/");
             if (parts.length == 2) {
                 topLevel.add(t);
             } else if (parts.length == 3) {
                 childrenByParent.computeIfAbsent(parts[0] + "/" + parts[1], k -> new ArrayList<>())
-                        .add(new MenuItem(t.name, t.permalink, List.of()));
+                        .add(new MenuItem(t.name, t.permalink, t.icon, List.of()));
             }
         }
-        return topLevel.stream()
-                .map(t -> new MenuItem(t.name, t.permalink, childrenByParent.getOrDefault(t.permalink, List.of())))
+        List<MenuItem> items = topLevel.stream()
+                .map(t -> new MenuItem(t.name, t.permalink, t.icon, childrenByParent.getOrDefault(t.permalink, List.of())))
                 .toList();
+        return new Snapshot(items, Map.copyOf(names), Instant.now());
     }
 }

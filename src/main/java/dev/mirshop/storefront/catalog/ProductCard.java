@@ -2,7 +2,10 @@ package dev.mirshop.storefront.catalog;
 
 import java.math.BigDecimal;
 
+import io.quarkus.qute.TemplateData;
+
 /** What a product listing shows of a product: read in one query per page, never entity by entity. */
+@TemplateData
 public record ProductCard(String slug, String name, BigDecimal price, BigDecimal compareAtPrice, String currency,
         String imageUrl, String imageAlt, long stock) {
 
@@ -12,5 +15,9 @@ public record ProductCard(String slug, String name, BigDecimal price, BigDecimal
 
     public boolean inStock() {
         return stock > 0;
+    }
+
+    public String url() {
+        return "/products/" + slug;
     }
 }

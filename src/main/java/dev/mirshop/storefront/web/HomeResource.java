@@ -14,8 +14,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+/** The home page: hero, category tiles (from the cached menu) and featured cards in one query. */
 @Path("/")
 public class HomeResource {
+
+    static final int FEATURED = 8;
 
     @Inject
     CatalogMenu menu;
@@ -31,6 +34,6 @@ public class HomeResource {
     @Produces(MediaType.TEXT_HTML)
     @Transactional(Transactional.TxType.SUPPORTS)
     public TemplateInstance home() {
-        return Templates.home(catalog.featured(8), menu.categories());
+        return Templates.home(catalog.featured(FEATURED), menu.categories());
     }
 }

@@ -1,0 +1,123 @@
+package dev.mirshop.storefront.catalog;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model of a listing page (a taxon page or /products): the cards, and every link of the page already
+ * built from the query, so the template only prints.
+ */
+public record ListingView(String title, String metaDescription, String basePath, String intro,
+        List<Link> breadcrumbs, List<Link> subcategories, ListingQuery query, ListingPage page,
+        List<FacetGroup> facets, List<SortLink> sorts, List<Link> activeFilters, String clearFiltersUrl,
+        Pagination pagination, List<CatalogMenu.MenuItem> suggestions) {
+
+    public record FacetOption(String value, String label, boolean checked, String toggleUrl) {
+    }
+
+    public record FacetGroup(String name, String label, List<FacetOption> options) {
+    }
+
+    public record SortLink(String value, String label, boolean selected, String url) {
+    }
+
+    public record PageLink(int number, String url, boolean current) {
+    }
+
+    public record Pagination(String previousUrl, String nextUrl, List<PageLink> pages) {
+        public boolean needed() {
+            return pages.size() > 1;
+        }
+    }
+
+    public boolean empty() {
+        return page.cards().isEmpty();
+    }
+
+    public String keywords() {
+        return query.keywords() == null ? "" : query.keywords();
+    }
+
+    public String minPrice() {
+        return query.minPrice() == null ? "" : query.minPrice().toPlainString();
+    }
+
+    public String maxPrice() {
+        return query.maxPrice() == null ? "" : query.maxPrice().toPlainString();
+    }
+
+    public String resultSummary() {
+        long total = page.total();
+        if (total == 0) {
+            return "No products";
+        }
+        int from = (page.page() - 1) * ListingQuery.PAGE_SIZE + 1;
+        int to = from + page.cards().size() - 1;
+        if (page.cards().isEmpty()) {
+            return total + (total == 1 ? " product" : " products");
+        }
+        return (total <= ListingQuery.PAGE_SIZE ? "" : from + "–" + to + " of ") + total + (total == 1 ? " product" : " products");
+    }
+
+    /** Builds the page model from what the queries returned. */
+    public static ListingView of(String title, String metaDescription, String basePath, String intro,
+            List<Link> breadcrumbs, List<Link> subcategories, ListingQuery q, ListingPage page,
+            List<OptionFacets.Type> facetTypes, List<CatalogMenu.MenuItem> suggestions) {
+        List<FacetGroup> facets = new ArrayList<>();
+        List<Link> active = new ArrayList<>();
+        for (String typeName : List.of("size", "color")) {
+            OptionFacets.Type type = facetTypes.stream().filter(t -> t.name().equals(typeName)).findFirst()
+                    .orElse(new OptionFacets.Type(typeName, "size".equals(typeName) ? "Size" : "Color", List.of()));
+            List<String> chosen = "size".equals(typeName) ? q.sizes() : q.colors();
+            List<OptionFacets.Value> values = new ArrayList<>(type.values());
+            // a chosen value this listing does not offer stays visible, so it can be seen and removed
+            chosen.stream().filter(c -> values.stream().noneMatch(v -> v.name().equals(c)))
+                    .forEach(c -> values.add(new OptionFacets.Value(c, c)));
+            List<FacetOption> options = new ArrayList<>();
+            for (OptionFacets.Value value : values) {
+                boolean checked = chosen.contains(value.name());
+                String url = basePath + ListingParams.queryString(ListingParams.toggle(q, typeName, value.name()));
+                options.add(new FacetOption(value.name(), value.presentation(), checked, url));
+                if (checked) {
+                    active.add(new Link(type.presentation() + ": " + value.presentation(), url));
+                }
+            }
+            if (!options.isEmpty()) {
+                facets.add(new FacetGroup(typeName, type.presentation(), options));
+            }
+        }
+        if (q.minPrice() != null || q.maxPrice() != null) {
+            String label = "Price: " + (q.minPrice() == null ? "up to $" + q.maxPrice().toPlainString()
+                    : q.maxPrice() == null ? "from $" + q.minPrice().toPlainString()
+                    : "$" + q.minPrice().toPlainString() + "–$" + q.maxPrice().toPlainString());
+            active.add(new Link(label, basePath + ListingParams.queryString(ListingParams.withoutPrice(q))));
+        }
+        List<SortLink> sorts = new ArrayList<>();
+        for (ListingSort sort : ListingSort.values()) {
+            if (sort == ListingSort.RELEVANCE && !q.search()) {
+                continue;
+            }
+            sorts.add(new SortLink(sort.param, sort.label, sort == q.sort(),
+                    basePath + ListingParams.queryString(ListingParams.withSort(q, sort))));
+        }
+        String clear = basePath + ListingParams.queryString(ListingParams.withoutFilters(q));
+        return new ListingView(title, metaDescription, basePath, intro, breadcrumbs, subcategories, q, page, facets,
+                sorts, active, clear, pagination(basePath, q, page), suggestions);
+    }
+
+    private static Pagination pagination(String basePath, ListingQuery q, ListingPage page) {
+        int last = page.totalPages();
+        int current = page.page();
+        List<PageLink> pages = new ArrayList<>();
+        for (int n = 1; n <= last; n++) {
+            // first, last and a window around the current page keep the bar short on big listings
+            if (n == 1 || n == last || Math.abs(n - current) <= 2) {
+                pages.add(new PageLink(n, basePath + ListingParams.queryString(ListingParams.withPage(q, n)), n == current));
+            }
+        }
+        String previous = current > 1
+                ? basePath + ListingParams.queryString(ListingParams.withPage(q, Math.min(current - 1, last))) : null;
+        String next = current < last ? basePath + ListingParams.queryString(ListingParams.withPage(q, current + 1)) : null;
+        return new Pagination(previous, next, pages);
+    }
+}

@@ -1,0 +1,63 @@
+package dev.mirshop.storefront.catalog;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+
+/** /robots.txt and /sitemap.xml, with absolute URLs built from the request's scheme and host. */
+@Path("/")
+public class SeoResource {
+
+    @Inject
+    CatalogQueries catalog;
+
+    @GET
+    @Path("robots.txt")
+    @Produces("text/plain;charset=UTF-8")
+    public String robots(@Context UriInfo uri) {
+        return """
+                User-agent: *
+                Disallow: /cart
+                Disallow: /checkout
+                Disallow: /account
+                Disallow: /orders
+                Disallow: /admin
+                Disallow: /login
+                Disallow: /signup
+
+                Sitemap: %s/sitemap.xml
+                """.formatted(base(uri));
+    }
+
+    @GET
+    @Path("sitemap.xml")
+    @Produces("application/xml;charset=UTF-8")
+    public String sitemap(@Context UriInfo uri) {
+        String base = base(uri);
+        StringBuilder xml = new StringBuilder(4096)
+                .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
+        url(xml, base + "/");
+        url(xml, base + "/products");
+        for (String path : catalog.sitemapPaths()) {
+            url(xml, base + path);
+        }
+        return xml.append("</urlset>\n").toString();
+    }
+
+    private static void url(StringBuilder xml, String loc) {
+        xml.append("  <url><loc>").append(escape(loc)).append("</loc></url>\n");
+    }
+
+    private static String base(UriInfo uri) {
+        String base = uri.getBaseUri().toString();
+        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&apos;");
+    }
+}

@@ -1,0 +1,56 @@
+package dev.mirshop.storefront.catalog;
+
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/** /t/{permalink}: a taxon's products and those of its descendants, with filters, sort and pagination. */
+@Path("/t")
+public class TaxonResource {
+
+    private static final Pattern PERMALINK = Pattern.compile("[a-z0-9-]{1,80}(/[a-z0-9-]{1,80}){0,5}");
+
+    @Inject
+    CatalogQueries catalog;
+    @Inject
+    CatalogMenu menu;
+    @Inject
+    OptionFacets facets;
+
+    @GET
+    @Path("{permalink: .+}")
+    @Produces(MediaType.TEXT_HTML)
+    public Response show(@PathParam("permalink") String permalink, @Context UriInfo uri) {
+        TaxonTree tree = PERMALINK.matcher(permalink).matches() ? catalog.taxonTree(permalink).orElse(null) : null;
+        if (tree == null) {
+            return CatalogPages.problem(404, "We could not find this category. Try one of these instead.",
+                    menu.categories());
+        }
+        ListingQuery query;
+        try {
+            query = ListingParams.parse(uri.getQueryParameters()).inTaxon(permalink);
+        } catch (InvalidListingRequest e) {
+            return CatalogPages.problem(400, e.getMessage(), List.of());
+        }
+        ListingPage page = catalog.listing(query);
+        TaxonNode taxon = tree.taxon();
+        List<Link> breadcrumbs = new java.util.ArrayList<>();
+        breadcrumbs.add(new Link("Home", "/"));
+        tree.chain().forEach(t -> breadcrumbs.add(new Link(t.name(), "/t/" + t.permalink())));
+        List<Link> children = tree.children().stream().map(t -> new Link(t.name(), "/t/" + t.permalink())).toList();
+        String description = taxon.description() != null ? taxon.description()
+                : "Shop " + taxon.name() + " at MIR Shop.";
+        ListingView view = ListingView.of(taxon.name(), description, "/t/" + permalink, taxon.description(),
+                breadcrumbs, children, query, page, facets.types(permalink), page.cards().isEmpty() ? menu.categories() : List.of());
+        return Response.ok(CatalogPages.listing(view)).type(CatalogPages.HTML).build();
+    }
+}

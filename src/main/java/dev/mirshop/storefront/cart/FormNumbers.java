@@ -33,10 +33,14 @@ public final class FormNumbers {
             return null;
         }
         String value = raw.trim();
-        if (!value.matches("\\d{1," + MAX_DIGITS + "}")) {
+        if (!value.matches("\\d{1,19}")) {
             return null;
         }
-        return Long.parseLong(value);
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException tooBig) {
+            return null;
+        }
     }
 
     private static CartException bad(String message) {

@@ -149,4 +149,28 @@ public class ShopFixtures {
     private static String capitalize(String s) {
         return s.substring(0, 1).toUpperCase() + s.substring(1);
     }
+
+    public record PlacedOrderRow(String number, String token) {
+    }
+
+    /** An order placed earlier by this account (or a guest when null), written directly so access tests stand alone. */
+    public PlacedOrderRow order(Long accountId) {
+        String number = "R" + String.format("%09d",
+                ((Number) em.createNativeQuery("select nextval('order_number_seq')").getSingleResult()).longValue());
+        String token = CartCookie.newToken();
+        long orderId = ((Number) em.createNativeQuery("""
+                insert into orders (number, access_token, account_id, email, payment_state, ship_name, ship_line1,
+                                    ship_city, ship_zip, ship_country, shipping_method, payment_method, item_total,
+                                    shipping_total, total)
+                values (?1, ?2, ?3, 'someone@example.test', 'pending', 'Sam Someone', '5 Elm Street', 'Portland',
+                        '97201', 'US', 'express', 'cod', 24.00, 14.99, 38.99)
+                returning id
+                """).setParameter(1, number).setParameter(2, token).setParameter(3, accountId).getSingleResult())
+                .longValue();
+        em.createNativeQuery("""
+                insert into order_lines (order_id, sku, product_name, product_slug, unit_price, quantity, line_total)
+                values (?1, 'FX-ORDER', 'Enamel Pin', 'enamel-pin', 12.00, 2, 24.00)
+                """).setParameter(1, orderId).executeUpdate();
+        return new PlacedOrderRow(number, token);
+    }
 }

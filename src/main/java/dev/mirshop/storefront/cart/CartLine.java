@@ -11,7 +11,7 @@ public record CartLine(long itemId, long variantId, String productName, String p
         return unitPrice.multiply(BigDecimal.valueOf(quantity));
     }
 
-    public boolean hasVariantLabel() {
+    public boolean hasOptions() {
         return variantLabel != null && !variantLabel.isBlank();
     }
 

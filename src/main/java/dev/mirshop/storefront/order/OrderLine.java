@@ -33,7 +33,7 @@ public class OrderLine extends IdentityEntity {
         return list("orderId = ?1 order by id", orderId);
     }
 
-    public boolean hasVariantLabel() {
+    public boolean hasOptions() {
         return variantLabel != null && !variantLabel.isBlank();
     }
 }

@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import dev.mirshop.storefront.cart.CurrentCart;
 import dev.mirshop.storefront.cart.Shopper;
+import dev.mirshop.storefront.order.CheckoutIncompleteException;
 import dev.mirshop.storefront.order.EmptyCartException;
 import dev.mirshop.storefront.order.OrderPlacement;
 import dev.mirshop.storefront.order.OutOfStockException;
@@ -199,6 +200,8 @@ public class CheckoutResource {
             return page(409, confirmPage(now, e.messages()));
         } catch (EmptyCartException e) {
             return page(400, Templates.empty());
+        } catch (CheckoutIncompleteException e) {
+            return redirect(e.step());
         }
     }
 

@@ -10,8 +10,10 @@ import dev.mirshop.storefront.cart.CartCookie;
 import dev.mirshop.storefront.cart.CartLine;
 import dev.mirshop.storefront.cart.CartService;
 import dev.mirshop.storefront.cart.CartView;
+import dev.mirshop.storefront.checkout.Checkout;
 import dev.mirshop.storefront.checkout.CheckoutService;
 import dev.mirshop.storefront.checkout.PaymentForm;
+import dev.mirshop.storefront.checkout.Step;
 import dev.mirshop.storefront.checkout.Totals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +40,11 @@ public class OrderPlacement {
         Cart cart = Cart.lockById(cartId);
         if (cart == null) {
             throw new EmptyCartException();
+        }
+        // Checked again under the cart's lock: another tab may have changed the checkout since the page was shown.
+        Step next = new Checkout(cart, CartView.empty()).firstIncomplete();
+        if (next != Step.CONFIRM) {
+            throw new CheckoutIncompleteException(next);
         }
         List<Object[]> wanted = wantedStock(cartId);
         if (wanted.isEmpty()) {

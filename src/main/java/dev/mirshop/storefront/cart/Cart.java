@@ -1,0 +1,86 @@
+package dev.mirshop.storefront.cart;
+
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import dev.mirshop.platform.persistence.IdentityEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+
+/**
+ * A shopper's cart, addressed by the random token of the mir_cart cookie. It also carries the checkout
+ * progress (address, delivery, payment), as Spree keeps it on the incomplete order.
+ */
+@Entity
+@Table(name = "carts")
+public class Cart extends IdentityEntity {
+    public String token;
+    @Column(name = "account_id")
+    public Long accountId;
+    public String email;
+    @Column(name = "ship_name")
+    public String shipName;
+    @Column(name = "ship_line1")
+    public String shipLine1;
+    @Column(name = "ship_line2")
+    public String shipLine2;
+    @Column(name = "ship_city")
+    public String shipCity;
+    @Column(name = "ship_zip")
+    public String shipZip;
+    @Column(name = "ship_country")
+    public String shipCountry;
+    @Column(name = "ship_phone")
+    public String shipPhone;
+    @Column(name = "shipping_method")
+    public String shippingMethod;
+    @Column(name = "payment_method")
+    public String paymentMethod;
+    @Column(name = "card_brand")
+    public String cardBrand;
+    @Column(name = "card_last4")
+    public String cardLast4;
+    @Column(name = "discount_code")
+    public String discountCode;
+    @Column(name = "created_at")
+    public OffsetDateTime createdAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    public static Optional<Cart> findByToken(String token) {
+        return find("token", token).firstResultOptional();
+    }
+
+    /** Locks the cart row until the transaction ends, so changes to one cart happen one at a time. */
+    public static Optional<Cart> lockByToken(String token) {
+        return find("token", token).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public static Cart lockById(long id) {
+        return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Forgets the checkout progress, e.g. once the cart became an order. */
+    public void clearCheckout() {
+        email = null;
+        shipName = null;
+        shipLine1 = null;
+        shipLine2 = null;
+        shipCity = null;
+        shipZip = null;
+        shipCountry = null;
+        shipPhone = null;
+        shippingMethod = null;
+        paymentMethod = null;
+        cardBrand = null;
+        cardLast4 = null;
+        discountCode = null;
+        touch();
+    }
+
+    public void touch() {
+        updatedAt = OffsetDateTime.now();
+    }
+}

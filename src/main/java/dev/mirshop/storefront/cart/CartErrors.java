@@ -1,0 +1,22 @@
+package dev.mirshop.storefront.cart;
+
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** A tampered cart cookie gets a 400 page that says so, and a Set-Cookie that clears it. */
+public class CartErrors {
+
+    @Inject
+    CurrentCart currentCart;
+
+    @ServerExceptionMapper
+    public Response invalidCookie(InvalidCartCookieException e) {
+        return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
+                .cookie(CartCookie.clear(currentCart.secure()))
+                .header("Cache-Control", "no-store")
+                .entity(CartResource.Templates.invalidCookie()).build();
+    }
+}

@@ -1,0 +1,45 @@
+package dev.mirshop.storefront.checkout;
+
+import dev.mirshop.storefront.cart.Cart;
+import dev.mirshop.storefront.cart.CartView;
+
+/** A cart on its way through checkout: its saved progress and its lines priced now. */
+public record Checkout(Cart cart, CartView items) {
+
+    public boolean isEmpty() {
+        return items.isEmpty();
+    }
+
+    /** The first step still to do: the address until one is saved, then delivery, then payment, then confirm. */
+    public Step firstIncomplete() {
+        if (!hasAddress()) {
+            return Step.ADDRESS;
+        }
+        if (cart.shippingMethod == null) {
+            return Step.DELIVERY;
+        }
+        if (!hasPayment()) {
+            return Step.PAYMENT;
+        }
+        return Step.CONFIRM;
+    }
+
+    /** A step may be shown when every step before it is done. */
+    public boolean canOpen(Step step) {
+        return step.ordinal() <= firstIncomplete().ordinal();
+    }
+
+    public boolean hasAddress() {
+        return cart.email != null && cart.shipName != null && cart.shipLine1 != null && cart.shipCity != null
+                && cart.shipZip != null && cart.shipCountry != null;
+    }
+
+    public boolean hasPayment() {
+        return PaymentForm.COD.equals(cart.paymentMethod)
+                || (PaymentForm.CARD.equals(cart.paymentMethod) && cart.cardLast4 != null);
+    }
+
+    public boolean paysByCard() {
+        return PaymentForm.CARD.equals(cart.paymentMethod);
+    }
+}

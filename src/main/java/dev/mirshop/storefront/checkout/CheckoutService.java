@@ -1,0 +1,119 @@
+package dev.mirshop.storefront.checkout;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Optional;
+
+import dev.mirshop.storefront.account.Account;
+import dev.mirshop.storefront.cart.Cart;
+import dev.mirshop.storefront.cart.CartService;
+import dev.mirshop.storefront.cart.CartView;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** Saves each checkout step on the cart and prices the checkout. Card numbers never reach this class. */
+@ApplicationScoped
+@Transactional
+public class CheckoutService {
+
+    @Inject
+    CartService carts;
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Checkout> load(Optional<String> token) {
+        return carts.find(token).map(cart -> new Checkout(cart, carts.view(cart.id)));
+    }
+
+    /** What the address form shows first: the cart's saved address, else the account's, else an empty form. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public AddressForm addressFor(Checkout checkout, Optional<Long> accountId, Optional<String> accountEmail) {
+        if (checkout.cart().email != null) {
+            return AddressForm.fromCart(checkout.cart());
+        }
+        Optional<Account> account = accountId.flatMap(id -> Account.<Account>findByIdOptional(id));
+        if (account.isPresent()) {
+            return AddressForm.fromAccount(account.get());
+        }
+        AddressForm form = AddressForm.fromCart(checkout.cart());
+        form.email = accountEmail.orElse(null);
+        return form;
+    }
+
+    public void saveAddress(long cartId, AddressForm form) {
+        Cart cart = Cart.lockById(cartId);
+        form.copyTo(cart);
+        cart.touch();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ShippingOption> shippingOptions(CartView items, String selected) {
+        BigDecimal itemTotal = items.itemTotal();
+        List<ShippingMethod> methods = ShippingMethod.listOrdered();
+        // Nothing chosen yet: preselect the first (cheapest) method.
+        String chosen = methods.stream().anyMatch(m -> m.code.equals(selected)) ? selected
+                : methods.isEmpty() ? null : methods.get(0).code;
+        return methods.stream()
+                .map(m -> new ShippingOption(m.code, m.name, m.description, ShippingRates.price(m, itemTotal), m.price,
+                        m.currency, m.code.equals(chosen)))
+                .toList();
+    }
+
+    /** Saves the chosen shipping method; false when there is no such method. */
+    public boolean saveDelivery(long cartId, String code) {
+        if (code == null || code.length() > 30 || ShippingMethod.findById(code) == null) {
+            return false;
+        }
+        Cart cart = Cart.lockById(cartId);
+        cart.shippingMethod = code;
+        cart.touch();
+        return true;
+    }
+
+    public void saveCard(long cartId, String brand, String last4) {
+        Cart cart = Cart.lockById(cartId);
+        cart.paymentMethod = PaymentForm.CARD;
+        cart.cardBrand = brand;
+        cart.cardLast4 = last4;
+        cart.touch();
+    }
+
+    public void savePayOnDelivery(long cartId) {
+        Cart cart = Cart.lockById(cartId);
+        cart.paymentMethod = PaymentForm.COD;
+        cart.cardBrand = null;
+        cart.cardLast4 = null;
+        cart.touch();
+    }
+
+    /** A declined card must not leave an earlier accepted one behind. */
+    public void forgetPayment(long cartId) {
+        Cart cart = Cart.lockById(cartId);
+        cart.paymentMethod = null;
+        cart.cardBrand = null;
+        cart.cardLast4 = null;
+        cart.touch();
+    }
+
+    /** The checkout's money from the database: item prices now, the shipping method's price (free Standard from $75). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Totals totals(CartView items, String shippingCode) {
+        BigDecimal shipping = BigDecimal.ZERO.setScale(2);
+        if (shippingCode != null) {
+            ShippingMethod method = ShippingMethod.findById(shippingCode);
+            if (method != null) {
+                shipping = ShippingRates.price(method, items.itemTotal());
+            }
+        }
+        return new Totals(items.itemTotal(), shipping, BigDecimal.ZERO.setScale(2), items.currency());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public String shippingName(String code) {
+        if (code == null) {
+            return "";
+        }
+        ShippingMethod method = ShippingMethod.findById(code);
+        return method == null ? code : method.name;
+    }
+}

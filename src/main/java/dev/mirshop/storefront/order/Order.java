@@ -1,0 +1,74 @@
+package dev.mirshop.storefront.order;
+
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Optional;
+
+import dev.mirshop.platform.persistence.IdentityEntity;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Table;
+
+/** A placed order: a snapshot of address, delivery, payment (brand and last 4 only) and money at checkout time. */
+@Entity(name = "ShopOrder")
+@Table(name = "orders")
+public class Order extends IdentityEntity {
+    public static final String PAID = "paid";
+    public static final String PENDING = "pending";
+
+    public String number;
+    @Column(name = "access_token")
+    public String accessToken;
+    @Column(name = "account_id")
+    public Long accountId;
+    public String email;
+    public String state;
+    @Column(name = "payment_state")
+    public String paymentState;
+    @Column(name = "ship_name")
+    public String shipName;
+    @Column(name = "ship_line1")
+    public String shipLine1;
+    @Column(name = "ship_line2")
+    public String shipLine2;
+    @Column(name = "ship_city")
+    public String shipCity;
+    @Column(name = "ship_zip")
+    public String shipZip;
+    @Column(name = "ship_country")
+    public String shipCountry;
+    @Column(name = "ship_phone")
+    public String shipPhone;
+    @Column(name = "shipping_method")
+    public String shippingMethod;
+    @Column(name = "payment_method")
+    public String paymentMethod;
+    @Column(name = "card_brand")
+    public String cardBrand;
+    @Column(name = "card_last4")
+    public String cardLast4;
+    public String currency;
+    @Column(name = "item_total")
+    public BigDecimal itemTotal;
+    @Column(name = "shipping_total")
+    public BigDecimal shippingTotal;
+    @Column(name = "discount_code")
+    public String discountCode;
+    @Column(name = "discount_total")
+    public BigDecimal discountTotal;
+    public BigDecimal total;
+    @Column(name = "completed_at")
+    public OffsetDateTime completedAt;
+
+    public static Optional<Order> findByNumber(String number) {
+        return find("number", number).firstResultOptional();
+    }
+
+    public boolean paidByCard() {
+        return "card".equals(paymentMethod);
+    }
+
+    public boolean hasDiscount() {
+        return discountTotal != null && discountTotal.signum() > 0;
+    }
+}

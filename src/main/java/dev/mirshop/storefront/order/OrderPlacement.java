@@ -1,0 +1,151 @@
+package dev.mirshop.storefront.order;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.mirshop.storefront.cart.Cart;
+import dev.mirshop.storefront.cart.CartCookie;
+import dev.mirshop.storefront.cart.CartLine;
+import dev.mirshop.storefront.cart.CartService;
+import dev.mirshop.storefront.cart.CartView;
+import dev.mirshop.storefront.checkout.Checkout;
+import dev.mirshop.storefront.checkout.CheckoutService;
+import dev.mirshop.storefront.checkout.PaymentForm;
+import dev.mirshop.storefront.checkout.Step;
+import dev.mirshop.storefront.checkout.Totals;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * Turns a checked-out cart into an order in one transaction: stock is taken with a guarded UPDATE per line (so it
+ * can never go negative and concurrent checkouts of the last units cannot oversell), prices and totals are read from
+ * the database, and the cart is emptied. If any line is short, everything rolls back and the cart stays as it was.
+ */
+@ApplicationScoped
+@Transactional
+public class OrderPlacement {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CartService carts;
+    @Inject
+    CheckoutService checkout;
+
+    public PlacedOrder place(long cartId, Optional<Long> accountId) {
+        Cart cart = Cart.lockById(cartId);
+        if (cart == null) {
+            throw new EmptyCartException();
+        }
+        // Checked again under the cart's lock: another tab may have changed the checkout since the page was shown.
+        Step next = new Checkout(cart, CartView.empty()).firstIncomplete();
+        if (next != Step.CONFIRM) {
+            throw new CheckoutIncompleteException(next);
+        }
+        List<Object[]> wanted = wantedStock(cartId);
+        if (wanted.isEmpty()) {
+            throw new EmptyCartException();
+        }
+        takeStock(wanted);
+
+        // Read after the stock rows are locked by our UPDATEs: the prices cannot change before we commit.
+        CartView items = carts.view(cartId);
+        Totals totals = checkout.totals(items, cart.shippingMethod);
+        Order order = newOrder(cart, accountId, totals);
+        order.persist();
+        for (CartLine line : items.lines()) {
+            snapshot(order, line).persist();
+        }
+
+        em.createNativeQuery("delete from cart_items where cart_id = ?1").setParameter(1, cartId).executeUpdate();
+        cart.clearCheckout();
+        return new PlacedOrder(order.number, order.accessToken);
+    }
+
+    /** (variant id, quantity, product name) per line, in variant order so concurrent orders lock rows in one order. */
+    @SuppressWarnings("unchecked")
+    private List<Object[]> wantedStock(long cartId) {
+        return em.createNativeQuery("""
+                select i.variant_id, i.quantity, p.name from cart_items i
+                join variants v on v.id = i.variant_id join products p on p.id = v.product_id
+                where i.cart_id = ?1 order by i.variant_id
+                """).setParameter(1, cartId).getResultList();
+    }
+
+    private void takeStock(List<Object[]> wanted) {
+        List<String> shortages = new ArrayList<>();
+        for (Object[] row : wanted) {
+            long variantId = ((Number) row[0]).longValue();
+            int quantity = ((Number) row[1]).intValue();
+            int updated = em.createNativeQuery(
+                    "update variants set stock_on_hand = stock_on_hand - ?1 where id = ?2 and stock_on_hand >= ?1")
+                    .setParameter(1, quantity).setParameter(2, variantId).executeUpdate();
+            if (updated == 0) {
+                Number left = (Number) em.createNativeQuery("select stock_on_hand from variants where id = ?1")
+                        .setParameter(1, variantId).getSingleResult();
+                shortages.add(shortage((String) row[2], left.intValue()));
+            }
+        }
+        if (!shortages.isEmpty()) {
+            throw new OutOfStockException(shortages);
+        }
+    }
+
+    static String shortage(String productName, int left) {
+        return left <= 0
+                ? "Only 0 left of " + productName + ": it has just sold out. Please remove it from your cart."
+                : "Only " + left + " left of " + productName + ". Please lower the quantity in your cart.";
+    }
+
+    private Order newOrder(Cart cart, Optional<Long> accountId, Totals totals) {
+        Order order = new Order();
+        order.number = nextNumber();
+        order.accessToken = CartCookie.newToken();
+        order.accountId = accountId.orElse(null);
+        order.email = cart.email;
+        order.state = "complete";
+        order.paymentState = PaymentForm.CARD.equals(cart.paymentMethod) ? Order.PAID : Order.PENDING;
+        order.shipName = cart.shipName;
+        order.shipLine1 = cart.shipLine1;
+        order.shipLine2 = cart.shipLine2;
+        order.shipCity = cart.shipCity;
+        order.shipZip = cart.shipZip;
+        order.shipCountry = cart.shipCountry;
+        order.shipPhone = cart.shipPhone;
+        order.shippingMethod = cart.shippingMethod;
+        order.paymentMethod = cart.paymentMethod;
+        order.cardBrand = cart.cardBrand;
+        order.cardLast4 = cart.cardLast4;
+        order.currency = totals.currency();
+        order.itemTotal = totals.itemTotal();
+        order.shippingTotal = totals.shipping();
+        order.discountTotal = totals.discount();
+        order.total = totals.total();
+        order.completedAt = OffsetDateTime.now();
+        return order;
+    }
+
+    private static OrderLine snapshot(Order order, CartLine line) {
+        OrderLine snapshot = new OrderLine();
+        snapshot.orderId = order.id;
+        snapshot.variantId = line.variantId();
+        snapshot.sku = line.sku();
+        snapshot.productName = line.productName();
+        snapshot.productSlug = line.productSlug();
+        snapshot.variantLabel = line.variantLabel();
+        snapshot.unitPrice = line.unitPrice();
+        snapshot.quantity = line.quantity();
+        snapshot.lineTotal = line.lineTotal();
+        return snapshot;
+    }
+
+    /** Spree-style order numbers: R and nine digits, from a database sequence so every replica agrees. */
+    private String nextNumber() {
+        Number n = (Number) em.createNativeQuery("select nextval('order_number_seq')").getSingleResult();
+        return "R" + String.format("%09d", n.longValue());
+    }
+}

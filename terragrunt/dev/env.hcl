@@ -16,8 +16,8 @@ locals {
   node_max_size       = 3
   node_desired_size   = 2
 
-  db_instance_class     = "db.t4g.micro"
-  db_multi_az           = false
+  db_instance_class      = "db.t4g.micro"
+  db_multi_az            = false
   db_deletion_protection = false
 
   zone_name     = "example.com"

@@ -35,6 +35,26 @@ final class Kustomize {
                 .toList();
     }
 
+    /**
+     * True for a kustomization that another one lists under resources (base/shop, platform/base...): it is a
+     * part, whose references may point at objects its siblings build, so only its build and schemas are checked.
+     */
+    static boolean isPart(Path dir) {
+        Path target = dir.toAbsolutePath().normalize();
+        List<Path> kustomizations = new ArrayList<>(Repo.files(Repo.path("kubernetes"),
+                p -> p.getFileName().toString().equals("kustomization.yaml")));
+        kustomizations.addAll(Repo.files(Repo.path("grafana-dashboards"),
+                p -> p.getFileName().toString().equals("kustomization.yaml")));
+        for (Path kustomization : kustomizations) {
+            for (JsonNode resource : readYaml(kustomization).path("resources")) {
+                if (kustomization.getParent().resolve(resource.asText()).toAbsolutePath().normalize().equals(target)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     static List<Path> componentDirs() {
         return Repo.files(Repo.path("kubernetes/components"), p -> p.getFileName().toString().equals("kustomization.yaml"))
                 .stream()

@@ -1,10 +1,10 @@
 # Included by every unit (terragrunt/<env>/<unit>/terragrunt.hcl). Generates the S3 backend (state key from the
 # unit's path, native S3 locking with use_lockfile, no DynamoDB table) and the AWS provider with the common tags.
 locals {
-  env         = read_terragrunt_config(find_in_parent_folders("env.hcl")).locals
-  environment = local.env.environment
-  aws_region  = local.env.aws_region
-  account_id  = local.env.aws_account_id
+  env         = read_terragrunt_config(find_in_parent_folders("env.hcl"))
+  environment = local.env.locals.environment
+  aws_region  = local.env.locals.aws_region
+  account_id  = local.env.locals.aws_account_id
 
   common_tags = {
     Project     = "mir-shop"

@@ -3,7 +3,7 @@ include "root" {
 }
 
 locals {
-  env = read_terragrunt_config(find_in_parent_folders("env.hcl")).locals
+  env = read_terragrunt_config(find_in_parent_folders("env.hcl"))
 }
 
 terraform {
@@ -20,8 +20,8 @@ dependency "eks" {
 }
 
 inputs = {
-  zone_name     = local.env.zone_name
-  shop_hostname = local.env.shop_hostname
+  zone_name     = local.env.locals.zone_name
+  shop_hostname = local.env.locals.shop_hostname
   cluster_name  = dependency.eks.outputs.cluster_name
   # Step 2 of the bootstrap (terragrunt/README.md): true once Argo CD has created the shop's ALB.
   alb_exists = false

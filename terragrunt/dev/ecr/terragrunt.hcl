@@ -3,7 +3,7 @@ include "root" {
 }
 
 locals {
-  env = read_terragrunt_config(find_in_parent_folders("env.hcl")).locals
+  env = read_terragrunt_config(find_in_parent_folders("env.hcl"))
 }
 
 terraform {
@@ -13,6 +13,6 @@ terraform {
 # The release workflow pushes here (OIDC role); every image is replicated to prod's registry.
 inputs = {
   repository_name                    = "mir-shop"
-  github_repository                  = local.env.github_repository
-  replication_destination_account_id = local.env.prod_account_id
+  github_repository                  = local.env.locals.github_repository
+  replication_destination_account_id = local.env.locals.prod_account_id
 }

@@ -3,7 +3,7 @@ include "root" {
 }
 
 locals {
-  env = read_terragrunt_config(find_in_parent_folders("env.hcl")).locals
+  env = read_terragrunt_config(find_in_parent_folders("env.hcl"))
 }
 
 terraform {
@@ -22,15 +22,15 @@ dependency "vpc" {
 }
 
 inputs = {
-  cluster_name                 = local.env.cluster_name
-  kubernetes_version           = local.env.kubernetes_version
+  cluster_name                 = local.env.locals.cluster_name
+  kubernetes_version           = local.env.locals.kubernetes_version
   vpc_id                       = dependency.vpc.outputs.vpc_id
   private_subnet_ids           = dependency.vpc.outputs.private_subnets
-  endpoint_public_access_cidrs = local.env.admin_cidrs
-  admin_role_arns              = local.env.admin_role_arns
-  node_instance_types          = local.env.node_instance_types
-  node_capacity_type           = local.env.node_capacity_type
-  node_min_size                = local.env.node_min_size
-  node_max_size                = local.env.node_max_size
-  node_desired_size            = local.env.node_desired_size
+  endpoint_public_access_cidrs = local.env.locals.admin_cidrs
+  admin_role_arns              = local.env.locals.admin_role_arns
+  node_instance_types          = local.env.locals.node_instance_types
+  node_capacity_type           = local.env.locals.node_capacity_type
+  node_min_size                = local.env.locals.node_min_size
+  node_max_size                = local.env.locals.node_max_size
+  node_desired_size            = local.env.locals.node_desired_size
 }

@@ -3,7 +3,7 @@ include "root" {
 }
 
 locals {
-  env = read_terragrunt_config(find_in_parent_folders("env.hcl")).locals
+  env = read_terragrunt_config(find_in_parent_folders("env.hcl"))
 }
 
 terraform {
@@ -30,11 +30,11 @@ dependency "eks" {
 }
 
 inputs = {
-  identifier                = "mir-shop-${local.env.environment}"
+  identifier                = "mir-shop-${local.env.locals.environment}"
   vpc_id                    = dependency.vpc.outputs.vpc_id
   db_subnet_group_name      = dependency.vpc.outputs.database_subnet_group_name
   allowed_security_group_id = dependency.eks.outputs.node_security_group_id
-  instance_class            = local.env.db_instance_class
-  multi_az                  = local.env.db_multi_az
-  deletion_protection       = local.env.db_deletion_protection
+  instance_class            = local.env.locals.db_instance_class
+  multi_az                  = local.env.locals.db_multi_az
+  deletion_protection       = local.env.locals.db_deletion_protection
 }

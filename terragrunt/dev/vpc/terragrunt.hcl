@@ -3,7 +3,7 @@ include "root" {
 }
 
 locals {
-  env = read_terragrunt_config(find_in_parent_folders("env.hcl")).locals
+  env = read_terragrunt_config(find_in_parent_folders("env.hcl"))
 }
 
 terraform {
@@ -11,8 +11,8 @@ terraform {
 }
 
 inputs = {
-  name               = "mir-shop-${local.env.environment}"
-  cidr               = local.env.vpc_cidr
-  azs                = local.env.azs
-  single_nat_gateway = local.env.single_nat_gateway
+  name               = "mir-shop-${local.env.locals.environment}"
+  cidr               = local.env.locals.vpc_cidr
+  azs                = local.env.locals.azs
+  single_nat_gateway = local.env.locals.single_nat_gateway
 }

@@ -15,7 +15,7 @@ module "eks" {
   authentication_mode                      = "API"
   enable_cluster_creator_admin_permissions = true
   access_entries = {
-    for i, arn in var.admin_role_arns : "admin-${i}" => {
+    for arn in var.admin_role_arns : arn => {
       principal_arn = arn
       policy_associations = {
         admin = {

@@ -3,7 +3,7 @@ include "root" {
 }
 
 locals {
-  env = read_terragrunt_config(find_in_parent_folders("env.hcl")).locals
+  env = read_terragrunt_config(find_in_parent_folders("env.hcl"))
 }
 
 terraform {
@@ -13,5 +13,5 @@ terraform {
 # Receives the images replicated from dev; nobody pushes here directly.
 inputs = {
   repository_name               = "mir-shop"
-  replication_source_account_id = local.env.dev_account_id
+  replication_source_account_id = local.env.locals.dev_account_id
 }

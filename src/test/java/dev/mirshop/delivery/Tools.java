@@ -44,8 +44,27 @@ final class Tools {
         return found;
     }
 
+    private static volatile String kustomizeVersion;
+
+    /** kubectl with an embedded kustomize v5 (components, replacements, labels); Debian's kubectl 1.20 has v2. */
     static Path kubectl() {
-        return require("kubectl", "apt-get install kubernetes-client, or any kubectl >= 1.27 with kustomize v5");
+        String install = "install kubectl >= 1.27 (embedded kustomize v5), e.g. the kubectl package from the Kubernetes apt repository";
+        Path kubectl = require("kubectl", install);
+        if (kustomizeVersion == null) {
+            Result version = run(Path.of("."), 60, kubectl.toString(), "version", "--client", "-o", "json");
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"kustomizeVersion\":\\s*\"v?(\\d+)")
+                    .matcher(version.stdout());
+            kustomizeVersion = m.find() ? m.group(1) : "0"; // kubectl before 1.24 does not report it
+
+        }
+        if (Integer.parseInt(kustomizeVersion) < 5) {
+            String message = "kubectl's embedded kustomize is v" + kustomizeVersion + ", v5 is needed (" + install + ")";
+            if (onCi()) {
+                Assertions.fail(message);
+            }
+            Assumptions.abort("skipped: " + message);
+        }
+        return kubectl;
     }
 
     static Path promtool() {

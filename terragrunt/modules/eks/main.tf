@@ -90,3 +90,21 @@ module "ebs_csi_identity" {
 
   tags = var.tags
 }
+
+module "external_secrets_identity" {
+  source  = "terraform-aws-modules/eks-pod-identity/aws"
+  version = "1.10.0"
+
+  name                                  = "${var.cluster_name}-external-secrets"
+  attach_external_secrets_policy        = true
+  external_secrets_secrets_manager_arns = var.external_secrets_secret_arns
+  associations = {
+    controller = {
+      cluster_name    = module.eks.cluster_name
+      namespace       = "external-secrets"
+      service_account = "external-secrets"
+    }
+  }
+
+  tags = var.tags
+}

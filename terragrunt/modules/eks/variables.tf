@@ -59,6 +59,12 @@ variable "node_desired_size" {
   default     = 2
 }
 
+variable "external_secrets_secret_arns" {
+  description = "Secrets Manager ARNs External Secrets may read (the RDS-managed secrets are named rds!db-...)"
+  type        = list(string)
+  default     = ["arn:aws:secretsmanager:*:*:secret:rds!db-*"]
+}
+
 variable "tags" {
   description = "Tags for every resource"
   type        = map(string)

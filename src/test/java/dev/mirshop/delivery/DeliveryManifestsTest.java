@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class DeliveryManifestsTest {
 
     private static final Set<String> ADD_ONS = Set.of("argo-rollouts", "kube-prometheus-stack",
-            "prometheus-blackbox-exporter", "aws-load-balancer-controller", "metrics-server", "datadog");
+            "prometheus-blackbox-exporter", "aws-load-balancer-controller", "metrics-server", "datadog", "external-secrets");
 
     @TestFactory
     Stream<DynamicTest> everyKustomizationBuildsAndChecksOut() {
@@ -38,7 +38,7 @@ class DeliveryManifestsTest {
     Stream<DynamicTest> everyCombinationOfComponentsBuildsAndChecksOut() throws IOException {
         List<Path> components = Kustomize.componentDirs();
         assertThat(components).extracting(p -> p.getFileName().toString())
-                .contains("load-generator", "datadog", "network-policies");
+                .contains("load-generator", "datadog", "network-policies", "external-secrets");
         Path combos = Repo.path("target/delivery-component-combinations");
         List<DynamicTest> tests = new ArrayList<>();
         for (int mask = 0; mask < (1 << components.size()); mask++) {
@@ -216,6 +216,15 @@ class DeliveryManifestsTest {
                     .filter(c -> c.path("metadata").path("name").asText().startsWith("mir-shop-config")).findFirst().orElseThrow();
             assertThat(config.path("data").path("QUARKUS_FLYWAY_PLACEHOLDERS_DEMO_DATA").asText()).isEqualTo("false");
             assertThat(config.path("data").path("QUARKUS_PROFILE").asText()).isEqualTo("prod");
+            JsonNode database = one(objects, "ExternalSecret", "mir-shop-database").path("spec");
+            assertThat(database.path("target").path("name").asText()).isEqualTo("mir-shop-database");
+            for (String datasource : List.of("QUARKUS_DATASOURCE_", "QUARKUS_DATASOURCE_DISCOUNTS_", "QUARKUS_DATASOURCE_ADS_")) {
+                JsonNode data = database.path("target").path("template").path("data");
+                assertThat(data.path(datasource + "JDBC_URL").asText()).startsWith("jdbc:postgresql://");
+                assertThat(data.path(datasource + "USERNAME").asText()).contains(".username");
+                assertThat(data.path(datasource + "PASSWORD").asText()).contains(".password");
+            }
+            assertThat(database.path("dataFrom").get(0).path("extract").path("key").asText()).startsWith("arn:aws:secretsmanager:");
         }
         assertThat(ExternalSecrets.documented()).contains("ecommerce/mir-shop-database");
         String deployDoc = Repo.read(Repo.path("docs/deploy.md"));

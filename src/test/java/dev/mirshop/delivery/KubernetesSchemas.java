@@ -88,6 +88,8 @@ final class KubernetesSchemas {
             case "argoproj.io/v1alpha1/AnalysisTemplate" -> checkAnalysisTemplate(object, problems);
             case "argoproj.io/v1alpha1/Application" -> checkApplication(object, problems);
             case "argoproj.io/v1alpha1/AppProject" -> checkAppProject(object, problems);
+            case "external-secrets.io/v1/ExternalSecret" -> checkExternalSecret(object, problems);
+            case "external-secrets.io/v1/SecretStore" -> checkSecretStore(object, problems);
             default -> problems.add("no schema known for " + type + ": add it to KubernetesSchemas");
         }
         return problems;
@@ -232,6 +234,45 @@ final class KubernetesSchemas {
         spec.path("ignoreDifferences").forEach(d -> allowOnly(d, "spec.ignoreDifferences[]", Set.of("group",
                 "kind", "name", "namespace", "jsonPointers", "jqPathExpressions", "managedFieldsManagers"),
                 problems));
+    }
+
+    private static void checkExternalSecret(JsonNode externalSecret, List<String> problems) {
+        commonParts(externalSecret, problems);
+        JsonNode spec = externalSecret.path("spec");
+        allowOnly(spec, "spec", Set.of("refreshInterval", "refreshPolicy", "secretStoreRef", "target", "data",
+                "dataFrom"), problems);
+        require(spec, "spec", "secretStoreRef", problems);
+        allowOnly(spec.path("secretStoreRef"), "spec.secretStoreRef", Set.of("kind", "name"), problems);
+        JsonNode target = spec.path("target");
+        allowOnly(target, "spec.target", Set.of("name", "creationPolicy", "deletionPolicy", "template",
+                "immutable"), problems);
+        allowOnly(target.path("template"), "spec.target.template", Set.of("type", "engineVersion", "metadata",
+                "mergePolicy", "data", "templateFrom"), problems);
+        spec.path("data").forEach(d -> allowOnly(d, "spec.data[]", Set.of("secretKey", "remoteRef", "sourceRef"),
+                problems));
+        spec.path("dataFrom").forEach(d -> {
+            allowOnly(d, "spec.dataFrom[]", Set.of("extract", "find", "rewrite", "sourceRef"), problems);
+            allowOnly(d.path("extract"), "spec.dataFrom[].extract", Set.of("key", "property", "version",
+                    "conversionStrategy", "decodingStrategy", "metadataPolicy"), problems);
+        });
+        if (spec.path("data").isEmpty() && spec.path("dataFrom").isEmpty()) {
+            problems.add("spec.data or spec.dataFrom is required");
+        }
+    }
+
+    private static void checkSecretStore(JsonNode store, List<String> problems) {
+        commonParts(store, problems);
+        JsonNode spec = store.path("spec");
+        allowOnly(spec, "spec", Set.of("provider", "controller", "retrySettings", "refreshInterval", "conditions"),
+                problems);
+        JsonNode aws = spec.path("provider").path("aws");
+        allowOnly(spec.path("provider"), "spec.provider", Set.of("aws"), problems);
+        allowOnly(aws, "spec.provider.aws", Set.of("service", "region", "role", "auth", "additionalRoles",
+                "externalID", "sessionTags", "transitiveTagKeys", "prefix", "secretsManager"), problems);
+        if (!Set.of("SecretsManager", "ParameterStore").contains(aws.path("service").asText())) {
+            problems.add("spec.provider.aws.service must be SecretsManager or ParameterStore");
+        }
+        require(aws, "spec.provider.aws", "region", problems);
     }
 
     private static void checkAppProject(JsonNode project, List<String> problems) {

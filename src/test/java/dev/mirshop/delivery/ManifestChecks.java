@@ -61,6 +61,13 @@ final class ManifestChecks {
                 case "ServiceMonitor" -> checkServiceMonitor(object);
                 case "AlertmanagerConfig" -> checkSecretRefs(object, object.path("spec"));
                 case "AnalysisTemplate" -> checkAnalysisTemplate(object);
+                case "ExternalSecret" -> {
+                    JsonNode store = object.path("spec").path("secretStoreRef");
+                    if (!exists(store.path("kind").asText("SecretStore"), ns, store.path("name").asText())) {
+                        problems.add(id + " uses missing " + store.path("kind").asText("SecretStore") + " "
+                                + store.path("name").asText());
+                    }
+                }
                 default -> {
                 }
             }
@@ -253,9 +260,14 @@ final class ManifestChecks {
         }
     }
 
+    private boolean madeByExternalSecret(String ns, String secret) {
+        return find("ExternalSecret", ns).stream()
+                .anyMatch(e -> e.path("spec").path("target").path("name").asText(name(e)).equals(secret));
+    }
+
     private void requireSecret(ObjectNode owner, String secret) {
         String ns = namespace(owner);
-        if (!exists("Secret", ns, secret) && !externalSecrets.contains(ns + "/" + secret)) {
+        if (!exists("Secret", ns, secret) && !madeByExternalSecret(ns, secret) && !externalSecrets.contains(ns + "/" + secret)) {
             problems.add(Kustomize.id(owner) + " needs Secret " + ns + "/" + secret
                     + ", which is neither built nor listed as external in docs/deploy.md");
         }

@@ -96,12 +96,12 @@ class NoSecretsInRepositoryTest {
         }
         // What is left is a secret if it looks made to be hard to guess: three kinds of characters
         // (lower, upper, digits, symbols), or letters and digits mixed over 12 characters or more.
-        boolean lower = value.matches(".*[a-z].*");
-        boolean upper = value.matches(".*[A-Z].*");
-        boolean digit = value.matches(".*[0-9].*");
-        boolean symbol = value.matches(".*[^A-Za-z0-9].*");
-        int kinds = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (symbol ? 1 : 0);
-        return kinds >= 3 || ((lower || upper) && digit && value.length() >= 12);
+        boolean hasLower = value.matches(".*[a-z].*");
+        boolean hasUpper = value.matches(".*[A-Z].*");
+        boolean hasDigit = value.matches(".*[0-9].*");
+        boolean hasSymbol = value.matches(".*[^A-Za-z0-9].*");
+        int kinds = (hasLower ? 1 : 0) + (hasUpper ? 1 : 0) + (hasDigit ? 1 : 0) + (hasSymbol ? 1 : 0);
+        return kinds >= 3 || ((hasLower || hasUpper) && hasDigit && value.length() >= 12);
     }
 
     @Test

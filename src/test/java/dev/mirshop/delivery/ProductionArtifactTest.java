@@ -1,0 +1,75 @@
+package dev.mirshop.delivery;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * quarkus-embedded-postgresql 0.3.0 starts its own PostgreSQL at every launch, whatever datasource URL is set, so
+ * it must never be in the production artifact or image. The `embedded-db` profile adds it unless -Dproduction is
+ * given; this test resolves the runtime dependency tree both ways and checks the release workflow's flag.
+ */
+class ProductionArtifactTest {
+
+    private static final List<String> EMBEDDED = List.of("io.quarkiverse.embedded.postgresql:quarkus-embedded-postgresql",
+            "io.zonky.test");
+
+    @Test
+    void productionDependenciesHaveNoEmbeddedPostgresql() throws IOException {
+        String production = runtimeDependencies(true);
+        assertThat(production).as("dependency:list with -Dproduction").contains("io.quarkus:quarkus-jdbc-postgresql");
+        for (String artifact : EMBEDDED) {
+            assertThat(production).as("-Dproduction dependencies").doesNotContain(artifact);
+        }
+        assertThat(production).as("the image extension is there").contains("io.quarkus:quarkus-container-image-jib");
+    }
+
+    @Test
+    void withoutTheFlagTheEmbeddedDatabaseIsThereSoTheCheckAboveCanFail() throws IOException {
+        assertThat(runtimeDependencies(false)).contains(EMBEDDED.get(0));
+    }
+
+    @Test
+    void theReleaseBuildsTheImageWithTheProductionFlag() {
+        String release = Repo.read(Repo.path(".github/workflows/release.yml"));
+        int build = release.indexOf("-Dquarkus.container-image.build=true");
+        assertThat(build).isPositive();
+        String command = release.substring(release.lastIndexOf("mvn ", build), build);
+        assertThat(command).contains("-Dproduction");
+    }
+
+    private static String runtimeDependencies(boolean production) throws IOException {
+        Path out = Files.createTempFile("dependencies", production ? "-production.txt" : "-default.txt");
+        try {
+            List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-o", "dependency:list",
+                    "-DincludeScope=runtime", "-DoutputFile=" + out, "-DappendOutput=false"));
+            if (production) {
+                command.add("-Dproduction");
+            }
+            Tools.Result result = Tools.run(Repo.root(), 300, command);
+            if (!result.ok()) {
+                // Offline resolution needs the dependency plugin in the local repository: try once online.
+                command.remove("-o");
+                result = Tools.run(Repo.root(), 600, command);
+            }
+            assertThat(result.exitCode()).as("mvn dependency:list:\n" + result.stdout() + result.stderr()).isZero();
+            return Files.readString(out);
+        } finally {
+            Files.deleteIfExists(out);
+        }
+    }
+
+    private static String maven() {
+        String home = System.getProperty("maven.home");
+        if (home != null && !home.isBlank() && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
+            return Path.of(home, "bin", "mvn").toString();
+        }
+        return Tools.require("mvn", "install Maven").toString();
+    }
+}

@@ -1,0 +1,63 @@
+# Included by every unit (terragrunt/<env>/<unit>/terragrunt.hcl). Generates the S3 backend (state key from the
+# unit's path, native S3 locking with use_lockfile, no DynamoDB table) and the AWS provider with the common tags.
+locals {
+  env         = read_terragrunt_config(find_in_parent_folders("env.hcl"))
+  environment = local.env.locals.environment
+  aws_region  = local.env.locals.aws_region
+  account_id  = local.env.locals.aws_account_id
+
+  common_tags = {
+    Project     = "mir-shop"
+    Environment = local.environment
+    ManagedBy   = "terragrunt"
+    Repository  = "mir-shop/mir-shop"
+  }
+}
+
+# Same versions as terragrunt/mise.toml and terragrunt/.terraform-version.
+terragrunt_version_constraint = "~> 0.77.0"
+terraform_version_constraint  = "~> 1.11.0"
+
+remote_state {
+  backend = "s3"
+  generate = {
+    path      = "backend.tf"
+    if_exists = "overwrite_terragrunt"
+  }
+  config = {
+    bucket       = "mir-shop-tfstate-${local.account_id}-${local.aws_region}"
+    key          = "${path_relative_to_include()}/terraform.tfstate"
+    region       = local.aws_region
+    encrypt      = true
+    use_lockfile = true
+  }
+}
+
+generate "provider" {
+  path      = "provider.tf"
+  if_exists = "overwrite_terragrunt"
+  contents  = <<EOF
+terraform {
+  required_version = "~> 1.11.0"
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "5.95.0"
+    }
+  }
+}
+
+provider "aws" {
+  region              = "${local.aws_region}"
+  allowed_account_ids = ["${local.account_id}"]
+  default_tags {
+    tags = ${jsonencode(local.common_tags)}
+  }
+}
+EOF
+}
+
+# Every module in terragrunt/modules declares `tags`.
+inputs = {
+  tags = local.common_tags
+}

@@ -288,7 +288,7 @@ class CheckoutStepsTest {
         assertThat(r.statusCode()).isEqualTo(200);
         Document page = html(r);
         assertThat(page.select(".confirm-items a[href=/products/" + shirt.slug() + "]").text()).isEqualTo(shirt.name());
-        assertThat(page.select(".confirm-items").text()).contains("Size: L").contains("$29.50").contains("$59.00");
+        assertThat(page.select(".confirm-items").text()).contains(shirt.label()).contains("$29.50").contains("$59.00");
         assertThat(page.select("[data-address]").text()).contains("Grace Guest").contains("10 Downing Lane")
                 .contains("Springfield 62704").contains("United States");
         assertThat(page.select("[data-delivery]").text()).isEqualTo("Express");

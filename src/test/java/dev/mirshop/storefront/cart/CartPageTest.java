@@ -68,7 +68,7 @@ class CartPageTest {
         Element line = page.selectFirst("tr.cart-line:has(a[href=/products/" + shirt.slug() + "])");
         assertThat(line).isNotNull();
         assertThat(line.selectFirst("a.product-name").text()).isEqualTo(shirt.name());
-        assertThat(line.select(".variant-label").text()).isEqualTo("Size: M");
+        assertThat(line.select(".variant-label").text()).isEqualTo(shirt.label());
         assertThat(line.selectFirst("img.cart-thumb").attr("src")).isEqualTo("/images/fixtures/" + shirt.slug() + ".svg");
         assertThat(line.select("td[data-label=Price]").text()).isEqualTo("$29.50");
         assertThat(line.selectFirst("input[name=quantity]").attr("value")).isEqualTo("2");

@@ -21,21 +21,27 @@ public class ShopFixtures {
     @Inject
     EntityManager em;
 
-    public record Item(long variantId, long productId, String slug, String sku, String name) {
+    public record Item(long variantId, long productId, String slug, String sku, String name, String label) {
     }
 
     public Item product(String name, String price, int stock) {
         return product(name, price, stock, null);
     }
 
-    /** A product with one variant; with an option label ("Size: M") when option is given as "size:M". */
+    /**
+     * A product with one variant, optionally with an option value given as "size:M" (label "Size: M"). Kept out of
+     * other areas' way: no taxon, not featured, dated 2000-01-01 (last in "newest"), and a one-word name
+     * ("Cartfix-LinenShirt-1a2b3c4d") that no catalog search for "shirt" or "mug" matches.
+     */
     public Item product(String name, String price, int stock, String option) {
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String slug = "fx-" + suffix;
-        String sku = "FX-" + suffix.toUpperCase();
-        long productId = ((Number) em.createNativeQuery(
-                "insert into products (name, slug, description, available_on) values (?1, ?2, 'Fixture', now() - interval '1 day') returning id")
-                .setParameter(1, name + " " + suffix).setParameter(2, slug).getSingleResult()).longValue();
+        String slug = "cartfix-" + suffix;
+        String sku = "CARTFIX-" + suffix.toUpperCase();
+        String productName = "Cartfix-" + name.replace(" ", "") + "-" + suffix;
+        long productId = ((Number) em.createNativeQuery("""
+                insert into products (name, slug, description, available_on, created_at)
+                values (?1, ?2, 'Cart test fixture', timestamptz '2000-01-01', timestamptz '2000-01-01') returning id
+                """).setParameter(1, productName).setParameter(2, slug).getSingleResult()).longValue();
         long variantId = ((Number) em.createNativeQuery(
                 "insert into variants (product_id, sku, price, stock_on_hand) values (?1, ?2, ?3, ?4) returning id")
                 .setParameter(1, productId).setParameter(2, sku).setParameter(3, new BigDecimal(price))
@@ -43,22 +49,32 @@ public class ShopFixtures {
         em.createNativeQuery("insert into product_images (product_id, url, alt) values (?1, ?2, ?3)")
                 .setParameter(1, productId).setParameter(2, "/images/fixtures/" + slug + ".svg")
                 .setParameter(3, name + " picture").executeUpdate();
+        String label = null;
         if (option != null) {
-            String[] parts = option.split(":");
-            em.createNativeQuery("insert into option_types (name, presentation, position) values (?1, ?2, 1) on conflict (name) do nothing")
-                    .setParameter(1, "fx-" + parts[0]).setParameter(2, capitalize(parts[0])).executeUpdate();
-            em.createNativeQuery("""
-                    insert into option_values (option_type_id, name, presentation)
-                    select id, ?2, ?2 from option_types where name = ?1 on conflict (option_type_id, name) do nothing
-                    """).setParameter(1, "fx-" + parts[0]).setParameter(2, parts[1]).executeUpdate();
-            em.createNativeQuery("""
-                    insert into variants_option_values (variant_id, option_value_id)
-                    select ?1, ov.id from option_values ov join option_types ot on ot.id = ov.option_type_id
-                    where ot.name = ?2 and ov.name = ?3
-                    """).setParameter(1, variantId).setParameter(2, "fx-" + parts[0]).setParameter(3, parts[1])
-                    .executeUpdate();
+            label = optionValue(variantId, option.split(":")[0], option.split(":")[1]);
         }
-        return new Item(variantId, productId, slug, sku, name + " " + suffix);
+        return new Item(variantId, productId, slug, sku, productName, label);
+    }
+
+    /** Uses the catalog's own option type and value when they exist (no second "Size" filter), else creates them. */
+    private String optionValue(long variantId, String type, String value) {
+        em.createNativeQuery("insert into option_types (name, presentation, position) values (?1, ?2, 1) on conflict (name) do nothing")
+                .setParameter(1, type).setParameter(2, capitalize(type)).executeUpdate();
+        em.createNativeQuery("""
+                insert into option_values (option_type_id, name, presentation)
+                select t.id, lower(?2), ?2 from option_types t where t.name = ?1
+                  and not exists (select 1 from option_values v where v.option_type_id = t.id
+                                  and (lower(v.name) = lower(?2) or v.presentation = ?2))
+                on conflict (option_type_id, name) do nothing
+                """).setParameter(1, type).setParameter(2, value).executeUpdate();
+        Object[] row = (Object[]) em.createNativeQuery("""
+                select v.id, t.presentation || ': ' || v.presentation from option_values v
+                join option_types t on t.id = v.option_type_id
+                where t.name = ?1 and (lower(v.name) = lower(?2) or v.presentation = ?2) order by v.id limit 1
+                """).setParameter(1, type).setParameter(2, value).getSingleResult();
+        em.createNativeQuery("insert into variants_option_values (variant_id, option_value_id) values (?1, ?2)")
+                .setParameter(1, variantId).setParameter(2, ((Number) row[0]).longValue()).executeUpdate();
+        return (String) row[1];
     }
 
     public int stock(long variantId) {

@@ -288,7 +288,7 @@ class CheckoutStepsTest {
         assertThat(r.statusCode()).isEqualTo(200);
         Document page = html(r);
         assertThat(page.select(".confirm-items a[href=/products/" + shirt.slug() + "]").text()).isEqualTo(shirt.name());
-        assertThat(page.select(".confirm-items").text()).contains("Size: L").contains("$29.50").contains("$59.00");
+        assertThat(page.select(".confirm-items").text()).contains(shirt.label()).contains("$29.50").contains("$59.00");
         assertThat(page.select("[data-address]").text()).contains("Grace Guest").contains("10 Downing Lane")
                 .contains("Springfield 62704").contains("United States");
         assertThat(page.select("[data-delivery]").text()).isEqualTo("Express");
@@ -299,6 +299,41 @@ class CheckoutStepsTest {
         assertThat(page.select("form[action=/checkout/confirm] button").text()).isEqualTo("Place order");
         assertThat(page.select(".checkout-steps li[aria-current=step]").text()).isEqualTo("4 Confirm");
         assertThat(page.select(".checkout-steps li.done")).hasSize(3);
+    }
+
+    @Test
+    void cardNumbersAndCvcsNeverReachTheLog() {
+        java.util.List<String> logged = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.logging.Handler capture = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord record) {
+                logged.add(String.valueOf(record.getMessage()) + " " + java.util.Arrays.toString(record.getParameters())
+                        + " " + (record.getThrown() == null ? "" : String.valueOf(record.getThrown())));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(capture);
+        try {
+            org.jboss.logging.Logger.getLogger(CheckoutStepsTest.class).info("log capture works");
+            Browser browser = shopperWithItem().fillAddress().chooseDelivery("standard");
+            browser.post("/checkout/payment", "payment_method", "card", "card_number", "5105 1051 0510 5100",
+                    "card_expiry", expiry(1), "card_cvc", "9182");
+            browser.post("/checkout/payment", "payment_method", "card", "card_number", "4111111111111111",
+                    "card_expiry", expiry(1), "card_cvc", "8273");
+        } finally {
+            root.removeHandler(capture);
+        }
+        assertThat(logged).as("the capture sees the application's log").anyMatch(line -> line.contains("log capture works"));
+        assertThat(logged).noneMatch(line -> line.contains("5105") || line.contains("9182")
+                || line.contains("4111111111111111") || line.contains("8273"));
     }
 
     static String expiry(int yearsAhead) {

@@ -55,7 +55,7 @@ class PlaceOrderTest {
         Object[] line = fixtures.orderLine(number, shirt.sku());
         assertThat(line[0]).isEqualTo(shirt.name());
         assertThat(line[1]).isEqualTo(shirt.slug());
-        assertThat(line[2]).isEqualTo("Size: M");
+        assertThat(line[2]).isEqualTo(shirt.label());
         assertThat((BigDecimal) line[3]).isEqualByComparingTo("29.50");
         assertThat(line[4]).isEqualTo(2);
         assertThat((BigDecimal) line[5]).isEqualByComparingTo("59.00");
@@ -75,7 +75,7 @@ class PlaceOrderTest {
         assertThat(doc.select("[data-order-number]").text()).isEqualTo(number);
         assertThat(doc.select("[data-order-date]").text()).matches("[A-Z][a-z]+ \\d{1,2}, \\d{4}");
         assertThat(doc.select(".order-line")).hasSize(2);
-        assertThat(doc.select(".order-lines").text()).contains(shirt.name()).contains("Size: M").contains("$59.00")
+        assertThat(doc.select(".order-lines").text()).contains(shirt.name()).contains(shirt.label()).contains("$59.00")
                 .contains(mug.name());
         assertThat(doc.select("[data-item-total]").text()).isEqualTo("$71.00");
         assertThat(doc.select("[data-shipping-total]").text()).isEqualTo("$5.99");

@@ -25,7 +25,8 @@
     var body = JSON.stringify({ page: page, metrics: metrics });
     var sent = false;
     if (navigator.sendBeacon) {
-      sent = navigator.sendBeacon(endpoint, new Blob([body], { type: 'application/json' }));
+      // A string goes as text/plain: a "simple" request, never preflighted, accepted by /rum/vitals.
+      sent = navigator.sendBeacon(endpoint, body);
     }
     if (!sent && window.fetch) {
       fetch(endpoint, { method: 'POST', body: body, keepalive: true, headers: { 'Content-Type': 'application/json' } });

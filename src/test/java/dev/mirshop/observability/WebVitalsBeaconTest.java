@@ -108,8 +108,9 @@ class WebVitalsBeaconTest {
 
     static double count(String sample, String template) {
         String metrics = given().get("/q/metrics").then().extract().asString();
-        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sample) + "\\{[^}]*template=\"" + template + "\"[^}]*\\} (\\S+)$").matcher(metrics);
-        assertThat(m.find()).as(sample + " for " + template).isTrue();
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote(sample) + "\\{[^}]*template=\"" + template + "\"[^}]*\\} (\\S+)(?: .*)?$").matcher(metrics);
+        assertThat(m.find()).as(sample + " for " + template + " in:\n"
+                + metrics.lines().filter(l -> l.startsWith(sample) && l.contains("\"" + template + "\"")).collect(java.util.stream.Collectors.joining("\n"))).isTrue();
         return Double.parseDouble(m.group(1));
     }
 }

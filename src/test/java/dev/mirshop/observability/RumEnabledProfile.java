@@ -27,8 +27,6 @@ public class RumEnabledProfile implements QuarkusTestProfile {
                 "dd.version", VERSION,
                 "dd.rum.session-sample-rate", "42",
                 "dd.rum.session-replay-sample-rate", "7",
-                "dd.rum.proxy", PROXY,
-                // sampled spans, still no exporter endpoint: proves trace ids reach the page without a collector
-                "quarkus.otel.traces.sampler", "parentbased_always_on");
+                "dd.rum.proxy", PROXY);
     }
 }

@@ -3,6 +3,8 @@ package dev.mirshop.observability;
 import java.util.Set;
 
 import io.micrometer.core.instrument.Counter;
+import dev.mirshop.platform.ShopConfig;
+import dev.mirshop.platform.ShopRole;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -23,9 +25,14 @@ public class DiscountMeters {
 
     @Inject
     MeterRegistry registry;
+    @Inject
+    ShopConfig shop;
 
     @PostConstruct
     void registerSeriesAtZero() {
+        if (!shop.role().serves(ShopRole.storefront)) {
+            return; // only storefront processes count these events
+        }
         RESULTS.forEach(this::validations);
         validations(MeterLabels.OTHER);
         redemptions();

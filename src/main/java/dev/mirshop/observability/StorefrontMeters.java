@@ -7,6 +7,8 @@ import java.util.Set;
 import jakarta.annotation.PostConstruct;
 
 import io.micrometer.core.instrument.Counter;
+import dev.mirshop.platform.ShopConfig;
+import dev.mirshop.platform.ShopRole;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,10 +30,15 @@ public class StorefrontMeters {
     @Inject
     MeterRegistry registry;
     @Inject
+    ShopConfig shop;
+    @Inject
     ShopCurrency currency;
 
     @PostConstruct
     void registerSeriesAtZero() {
+        if (!shop.role().serves(ShopRole.storefront)) {
+            return; // only storefront processes count these events
+        }
         for (String method : PAYMENT_METHODS) {
             ordersPlaced(method);
         }

@@ -3,6 +3,8 @@ package dev.mirshop.observability.vitals;
 import java.util.List;
 
 import io.micrometer.core.instrument.DistributionSummary;
+import dev.mirshop.platform.ShopConfig;
+import dev.mirshop.platform.ShopRole;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
@@ -23,9 +25,14 @@ public class WebVitalsRecorder {
 
     @Inject
     MeterRegistry registry;
+    @Inject
+    ShopConfig shop;
 
     @PostConstruct
     void registerSeriesAtZero() {
+        if (!shop.role().serves(ShopRole.storefront)) {
+            return; // only storefront processes count these events
+        }
         for (WebVital vital : WebVital.values()) {
             for (String template : PageTemplates.KNOWN) {
                 summary(vital, template);

@@ -28,14 +28,14 @@ class DatadogTraceIdsLogFilterTest {
         }
         assertThat(record.getMdc("traceId")).isEqualTo("4bf92f3577b34da6a3ce929d0e0e4736");
         assertThat(record.getMdc("spanId")).isEqualTo("00f067aa0ba902b7");
-        assertThat(record.getMdc("dd.trace_id")).isEqualTo(Long.toUnsignedString(0xa3ce929d0e0e4736L));
-        assertThat(record.getMdc("dd.span_id")).isEqualTo("67667974448284343");
+        assertThat(record.getMdc("trace_id")).isEqualTo(Long.toUnsignedString(0xa3ce929d0e0e4736L));
+        assertThat(record.getMdc("span_id")).isEqualTo("67667974448284343");
     }
 
     @Test
     void recordsOutsideASpanAreLoggedWithoutIds() {
         ExtLogRecord record = new ExtLogRecord(Level.INFO, "hello", ExtLogRecord.class.getName());
         assertThat(filter.isLoggable(record)).isTrue();
-        assertThat(record.getMdc("dd.trace_id")).isNull();
+        assertThat(record.getMdc("trace_id")).isNull();
     }
 }

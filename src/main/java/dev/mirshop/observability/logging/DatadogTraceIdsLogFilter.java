@@ -12,11 +12,16 @@ import io.quarkus.logging.LoggingFilter;
 
 /**
  * Adds the current span's ids to every log record's MDC in two forms: traceId/spanId (hex, OpenTelemetry)
- * and dd.trace_id/dd.span_id (decimal low 64 bits), which Datadog uses to link logs to traces. Never
- * filters anything out.
+ * and trace_id/span_id (decimal low 64 bits, Datadog's form). In %prod the JSON formatter writes the MDC
+ * under the key "dd" (quarkus.log.console.json.key-overrides=mdc=dd), so a log line carries
+ * {@code "dd":{"trace_id":...,"span_id":...}}, the dd.trace_id/dd.span_id attributes Datadog links to
+ * traces. Never filters anything out.
  */
 @LoggingFilter(name = "trace-ids")
 public final class DatadogTraceIdsLogFilter implements Filter {
+
+    public static final String DATADOG_TRACE_ID = "trace_id";
+    public static final String DATADOG_SPAN_ID = "span_id";
 
     @Override
     public boolean isLoggable(LogRecord record) {
@@ -25,8 +30,8 @@ public final class DatadogTraceIdsLogFilter implements Filter {
             if (context.isValid()) {
                 ext.putMdc("traceId", context.getTraceId());
                 ext.putMdc("spanId", context.getSpanId());
-                ext.putMdc("dd.trace_id", TraceIds.datadogId(context.getTraceId()));
-                ext.putMdc("dd.span_id", TraceIds.datadogId(context.getSpanId()));
+                ext.putMdc(DATADOG_TRACE_ID, TraceIds.datadogId(context.getTraceId()));
+                ext.putMdc(DATADOG_SPAN_ID, TraceIds.datadogId(context.getSpanId()));
             }
         }
         return true;

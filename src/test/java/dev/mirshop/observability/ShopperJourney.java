@@ -34,6 +34,12 @@ public final class ShopperJourney {
         }
     }
 
+    /**
+     * Steps that must work on this build: a required step that comes out absent fails the test instead of
+     * excusing its metrics. After the merge of cart/checkout/ads/discounts add "ads", "cart", "discount", "checkout".
+     */
+    public static final java.util.Set<String> REQUIRED = java.util.Set.of("browse", "vitals");
+
     private final Map<String, String> cookies = new HashMap<>();
     private final List<Step> steps = new ArrayList<>();
 
@@ -45,6 +51,11 @@ public final class ShopperJourney {
         steps.add(cart());
         steps.add(discount());
         steps.add(checkout());
+        List<String> missingRequired = steps.stream().filter(s -> !s.present() && REQUIRED.contains(s.name()))
+                .map(s -> s.name() + ": " + s.note()).toList();
+        if (!missingRequired.isEmpty()) {
+            throw new AssertionError("required journey steps did not work: " + missingRequired);
+        }
         return List.copyOf(steps);
     }
 

@@ -1,0 +1,68 @@
+package dev.mirshop.observability;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+/** The RUM partial as the server renders it, with RUM configured (RumEnabledProfile). */
+@QuarkusTest
+@TestProfile(RumEnabledProfile.class)
+class RumSnippetTest {
+
+    @Test
+    void theAsyncSnippetLoadsTheV6SdkForTheConfiguredSite() {
+        Document page = home();
+        String script = rumScript(page);
+        assertThat(script).contains("'https://www.datadoghq-browser-agent.com/eu1/v6/datadog-rum.js'".replace('\'', '"'))
+                .contains("window.DD_RUM.onReady(").contains("window.DD_RUM.init(options)")
+                .contains("\"applicationId\":\"" + RumEnabledProfile.APPLICATION_ID + "\"")
+                .contains("\"clientToken\":\"" + RumEnabledProfile.CLIENT_TOKEN + "\"")
+                .contains("\"defaultPrivacyLevel\":\"mask-user-input\"");
+    }
+
+    @Test
+    void configuredValuesCannotBreakOutOfTheScript() {
+        Document page = home();
+        assertThat(page.select("script").stream().map(Element::data)).noneMatch(s -> s.contains("window.pwned=1</script>"));
+        String script = rumScript(page);
+        assertThat(script).doesNotContain("</script>").doesNotContain("<!--")
+                .contains("mir-shop-web\\u003c/script\\u003e");
+    }
+
+    @Test
+    void thePageCarriesItsServerTraceForTheRumView() {
+        Document page = home();
+        String traceId = page.selectFirst("meta[name=dd-trace-id]").attr("content");
+        String traceTime = page.selectFirst("meta[name=dd-trace-time]").attr("content");
+        String traceparent = page.selectFirst("meta[name=traceparent]").attr("content");
+        assertThat(traceId).matches("[1-9][0-9]{0,19}");
+        assertThat(Long.parseLong(traceTime)).isBetween(System.currentTimeMillis() - 60_000, System.currentTimeMillis() + 1000);
+        assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
+        assertThat(TraceIds.datadogId(traceparent.substring(3, 35))).isEqualTo(traceId);
+        assertThat(home().selectFirst("meta[name=dd-trace-id]").attr("content")).as("a new trace per page view").isNotEqualTo(traceId);
+    }
+
+    @Test
+    void anIncomingTraceparentIsContinued() {
+        String incoming = "4bf92f3577b34da6a3ce929d0e0e4736";
+        Document page = Jsoup.parse(given().header("traceparent", "00-" + incoming + "-00f067aa0ba902b7-01").get("/")
+                .then().statusCode(200).extract().asString());
+        assertThat(page.selectFirst("meta[name=traceparent]").attr("content")).startsWith("00-" + incoming + "-");
+        assertThat(page.selectFirst("meta[name=dd-trace-id]").attr("content")).isEqualTo(TraceIds.datadogId(incoming));
+    }
+
+    private static Document home() {
+        return Jsoup.parse(given().get("/").then().statusCode(200).extract().asString());
+    }
+
+    private static String rumScript(Document page) {
+        return page.select("script").stream().map(Element::data).filter(s -> s.contains("DD_RUM")).findFirst().orElseThrow();
+    }
+}

@@ -51,7 +51,7 @@ public class StorefrontMeters {
     }
 
     /** A shopper added a variant to the cart (one action, whatever the quantity). */
-    public void cartAddition(String sku, int quantity) {
+    public void cartAddition() {
         cartAdditions().increment();
     }
 

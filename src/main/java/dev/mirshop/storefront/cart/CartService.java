@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -15,6 +16,9 @@ import jakarta.ws.rs.core.Response.Status;
 @ApplicationScoped
 @Transactional
 public class CartService {
+
+    @Inject
+    Event<CartItemAdded> addedEvents;
 
     /** A cart's lines in one statement: variant, product, option label and the best image (the variant's own first). */
     private static final String LINES_SQL = """
@@ -87,6 +91,7 @@ public class CartService {
             item.quantity = wanted;
         }
         cart.touch();
+        addedEvents.fire(new CartItemAdded(variantId, quantity));
         return cart.token;
     }
 

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.mirshop.observability.StorefrontMeters;
 import dev.mirshop.storefront.cart.CurrentCart;
 import dev.mirshop.storefront.cart.Shopper;
 import dev.mirshop.storefront.order.CheckoutIncompleteException;
@@ -31,6 +32,9 @@ import jakarta.ws.rs.core.Response;
 @Path("/checkout")
 @Produces(MediaType.TEXT_HTML)
 public class CheckoutResource {
+
+    @Inject
+    StorefrontMeters meters;
 
     @Inject
     CurrentCart currentCart;
@@ -73,6 +77,7 @@ public class CheckoutResource {
     public Response address() {
         Checkout checkout = load();
         AddressForm form = checkoutService.addressFor(checkout, shopper.accountId(), shopper.email());
+        meters.checkoutStep("address");
         return page(200, addressPage(checkout, form, new FormErrors()));
     }
 
@@ -103,6 +108,7 @@ public class CheckoutResource {
         if (!checkout.canOpen(Step.DELIVERY)) {
             return redirect(checkout.firstIncomplete());
         }
+        meters.checkoutStep("delivery");
         return page(200, deliveryPage(checkout, checkout.cart().shippingMethod, null));
     }
 
@@ -135,6 +141,7 @@ public class CheckoutResource {
             return redirect(checkout.firstIncomplete());
         }
         String method = checkout.cart().paymentMethod == null ? PaymentForm.CARD : checkout.cart().paymentMethod;
+        meters.checkoutStep("payment");
         return page(200, paymentPage(checkout, method, "", new FormErrors(), null));
     }
 
@@ -159,6 +166,7 @@ public class CheckoutResource {
         BogusGateway.Authorization authorization = gateway.authorize(form);
         if (!authorization.approved()) {
             checkoutService.forgetPayment(cartId);
+            meters.paymentDeclined();
             return page(402, paymentPage(checkout, method, form.expiryForRedisplay(), errors,
                     "Your card was declined. Please check the details, use another card or choose Pay on delivery."));
         }
@@ -180,6 +188,7 @@ public class CheckoutResource {
         if (!checkout.canOpen(Step.CONFIRM)) {
             return redirect(checkout.firstIncomplete());
         }
+        meters.checkoutStep("confirm");
         return page(200, confirmPage(checkout, List.of()));
     }
 

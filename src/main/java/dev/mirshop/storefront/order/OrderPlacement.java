@@ -16,6 +16,7 @@ import dev.mirshop.storefront.checkout.PaymentForm;
 import dev.mirshop.storefront.checkout.Step;
 import dev.mirshop.storefront.checkout.Totals;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -28,6 +29,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional
 public class OrderPlacement {
+
+    @Inject
+    Event<OrderPlaced> placedEvents;
 
     @Inject
     EntityManager em;
@@ -63,6 +67,8 @@ public class OrderPlacement {
 
         em.createNativeQuery("delete from cart_items where cart_id = ?1").setParameter(1, cartId).executeUpdate();
         cart.clearCheckout();
+        int itemCount = items.lines().stream().mapToInt(CartLine::quantity).sum();
+        placedEvents.fire(new OrderPlaced(order.number, order.paymentMethod, order.total, order.currency, itemCount));
         return new PlacedOrder(order.number, order.accessToken);
     }
 

@@ -1,0 +1,26 @@
+package dev.mirshop.observability;
+
+import dev.mirshop.storefront.cart.CartItemAdded;
+import dev.mirshop.storefront.order.OrderPlaced;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+/** Counts the storefront's domain events once their transaction has committed (a rolled-back order counts nothing). */
+@ApplicationScoped
+public class StorefrontEventMeters {
+
+    @Inject
+    StorefrontMeters meters;
+
+    void cartItemAdded(@Observes(during = TransactionPhase.AFTER_SUCCESS) CartItemAdded event) {
+        meters.cartAddition();
+    }
+
+    void orderPlaced(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderPlaced event) {
+        String method = "cod".equals(event.paymentMethod()) ? "pay_on_delivery" : event.paymentMethod();
+        meters.orderPlaced(method, event.total(), event.currency(), event.items());
+        meters.checkoutStep("complete");
+    }
+}

@@ -98,12 +98,14 @@ public class AdResource {
 
     @POST
     @Path("/campaigns/{id: \\d{1,18}}/pause")
+    @Consumes(MediaType.WILDCARD)
     public CampaignView pause(@PathParam("id") long id) {
         return view(ads.setPaused(id, true));
     }
 
     @POST
     @Path("/campaigns/{id: \\d{1,18}}/resume")
+    @Consumes(MediaType.WILDCARD)
     public CampaignView resume(@PathParam("id") long id) {
         return view(ads.setPaused(id, false));
     }

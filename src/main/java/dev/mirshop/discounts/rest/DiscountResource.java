@@ -103,6 +103,7 @@ public class DiscountResource {
 
     @POST
     @Path("/{id: \\d{1,18}}/deactivate")
+    @Consumes(MediaType.WILDCARD)
     public DiscountView deactivateByPost(@PathParam("id") long id) {
         return deactivate(id);
     }

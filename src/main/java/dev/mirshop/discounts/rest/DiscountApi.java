@@ -101,7 +101,7 @@ public final class DiscountApi {
         String what = switch (c.kind) {
             case percent -> c.value.stripTrailingZeros().toPlainString() + "% off";
             case fixed -> "$" + c.value.setScale(2) + " off";
-            case free_shipping -> "Free shipping";
+            case free_shipping -> "free shipping";
         };
         if (c.minimumOrderTotal != null && c.minimumOrderTotal.signum() > 0) {
             what += " on orders over $" + c.minimumOrderTotal.setScale(2);

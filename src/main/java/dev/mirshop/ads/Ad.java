@@ -56,10 +56,6 @@ public class Ad extends PanacheEntityBase {
         return false;
     }
 
-    public static int countImpressions(java.util.Collection<Long> ids) {
-        return ids.isEmpty() ? 0 : update("impressions = impressions + 1 where id in ?1", ids);
-    }
-
     public static int countClick(long id) {
         return update("clicks = clicks + 1 where id = ?1", id);
     }

@@ -27,8 +27,12 @@ public class RoleConfigSourceFactory implements ConfigSourceFactory {
         ConfigValue value = context.getValue("shop.role");
         ShopRole role = parse(value == null ? null : value.getValue());
         Map<String, String> derived = new HashMap<>();
-        derived.put("quarkus.datasource.\"discounts\".active", String.valueOf(role.serves(ShopRole.discounts)));
-        derived.put("quarkus.datasource.\"ads\".active", String.valueOf(role.serves(ShopRole.ads)));
+        for (ShopRole service : new ShopRole[] { ShopRole.discounts, ShopRole.ads }) {
+            String active = String.valueOf(role.serves(service));
+            derived.put("quarkus.datasource.\"" + service + "\".active", active);
+            derived.put("quarkus.hibernate-orm.\"" + service + "\".active", active);
+            derived.put("quarkus.flyway.\"" + service + "\".migrate-at-start", active);
+        }
         if (!role.serves(ShopRole.storefront)) {
             // the storefront's tables are neither migrated nor validated by a discounts-only or ads-only process
             derived.put("quarkus.flyway.migrate-at-start", "false");

@@ -81,6 +81,7 @@ class AdApiTest {
         long id = ((Number) ad.get("id")).longValue();
         long before = impressions(id);
         given().get("/api/ads/select?context=categories/bags").then().statusCode(200);
+        counter.flush();
         assertThat(impressions(id)).isGreaterThan(before);
     }
 
@@ -185,7 +186,7 @@ class AdApiTest {
                 .post("/api/ads/campaigns/" + campaign + "/ads").then().statusCode(400)
                 .body("errors.field", hasItem("contentType"));
         createAd(999_999_999L, "/").statusCode(404).contentType("application/problem+json");
-        given().post("/api/ads/campaigns/999999999/pause").then().statusCode(404);
+        given().contentType(ContentType.JSON).post("/api/ads/campaigns/999999999/pause").then().statusCode(404);
     }
 
     @Test
@@ -211,11 +212,14 @@ class AdApiTest {
     @Test
     void pausingACampaignTakesItOffThePages() {
         long campaign = pausedCampaign();
-        given().post("/api/ads/campaigns/" + campaign + "/pause").then().statusCode(200)
+        given().contentType(ContentType.JSON).post("/api/ads/campaigns/" + campaign + "/pause").then().statusCode(200)
                 .body("paused", equalTo(true));
         given().get("/api/ads/campaigns").then().statusCode(200).body("id", hasItem((int) campaign));
         given().get("/api/ads/select").then().statusCode(200).body("campaign", not(hasItem(startsWith("Test"))));
     }
+
+    @jakarta.inject.Inject
+    dev.mirshop.ads.service.ImpressionCounter counter;
 
     static long impressions(long id) {
         return QuarkusTransaction.requiringNew().call(() -> Ad.<Ad>findById(id).impressions);

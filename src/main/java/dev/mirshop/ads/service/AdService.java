@@ -19,6 +19,7 @@ import dev.mirshop.ads.rest.AdApi.AdView;
 import dev.mirshop.ads.rest.AdApi.CampaignForm;
 import dev.mirshop.platform.errors.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -31,8 +32,10 @@ public class AdService {
 
     Clock clock = Clock.systemUTC();
 
+    @Inject
+    ImpressionCounter impressions;
+
     /** Selects ads for a page and counts an impression for each. */
-    @Transactional(Transactional.TxType.REQUIRED)
     public List<AdView> select(Set<String> context, int count) {
         List<Ad> chosen = AdSelector.select(Campaign.unpausedWithAds(), clock.instant(), context, count,
                 ThreadLocalRandom.current());
@@ -40,7 +43,7 @@ public class AdService {
             return List.of();
         }
         List<Long> ids = chosen.stream().map(a -> a.id).toList();
-        Ad.countImpressions(ids);
+        impressions.count(ids);
         Map<Long, String> urls = imageUrls(ids);
         return chosen.stream().map(a -> AdView.of(a, urls.get(a.id))).toList();
     }

@@ -150,6 +150,9 @@ class AdApiTest {
         assertThat(clicks(id)).isEqualTo(2);
         given().redirects().follow(false).accept(ContentType.JSON).get("/ads/999999999/click").then()
                 .statusCode(404);
+        // metric names are a contract with the dashboards
+        given().get("/q/metrics").then().statusCode(200).body(containsString("mir_ads_clicks_total"))
+                .body(containsString("mir_ads_impressions_total"));
     }
 
     @Test

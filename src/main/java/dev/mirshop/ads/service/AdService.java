@@ -35,6 +35,9 @@ public class AdService {
     @Inject
     ImpressionCounter impressions;
 
+    @Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     /** Selects ads for a page and counts an impression for each. */
     public List<AdView> select(Set<String> context, int count) {
         List<Ad> chosen = AdSelector.select(Campaign.unpausedWithAds(), clock.instant(), context, count,
@@ -56,6 +59,7 @@ public class AdService {
             throw new NotFoundException("No ad " + id);
         }
         Ad.countClick(id);
+        meters.counter("mir.ads.clicks").increment();
         return LocalPath.isLocal(ad.targetPath) ? ad.targetPath : "/";
     }
 

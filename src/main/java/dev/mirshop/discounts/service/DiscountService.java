@@ -31,6 +31,9 @@ public class DiscountService {
 
     Clock clock = Clock.systemUTC();
 
+    @jakarta.inject.Inject
+    io.micrometer.core.instrument.MeterRegistry meters;
+
     public List<DiscountCode> live() {
         return DiscountCode.live(clock.instant());
     }
@@ -100,6 +103,7 @@ public class DiscountService {
         redemption.amount = verdict.amount();
         redemption.persist();
         code.timesUsed++;
+        meters.counter("mir.discounts.redemptions", "kind", code.kind.name()).increment();
         return new RedeemResponse(true, redemption.orderNumber, code.code, code.kind, redemption.amount,
                 code.kind == DiscountKind.free_shipping, null, null);
     }

@@ -162,6 +162,8 @@ class ClientResilienceTest {
             assertThat(timed(() -> ads.adFor(List.of("categories/clothing")), DECORATIVE_LIMIT_MS)).isEmpty();
         }
         assertThat(breakers.currentState("ads-select")).isEqualTo(CircuitBreakerState.OPEN);
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).body(
+                org.hamcrest.Matchers.containsString("mir_client_fallbacks_total{call=\"select\",service=\"ads\""));
     }
 
     @Test

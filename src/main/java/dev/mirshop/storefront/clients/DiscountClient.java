@@ -87,7 +87,9 @@ public class DiscountClient {
         try {
             dto = api.validate(new ValidateDto(code.trim(), orderTotal, customerKey, lines));
         } catch (DiscountsApi.Refused e) {
-            return DiscountCheck.rejected(code, "unknown", "This code is not valid.");
+            // 404: this URL does not serve the discount API (misrouted); 400: the service refused the request
+            return e.status == 404 ? DiscountCheck.unavailable(code)
+                    : DiscountCheck.rejected(code, "unknown", "This code is not valid.");
         }
         if (dto.valid()) {
             return DiscountCheck.applied(dto.code(), dto.amount(), Boolean.TRUE.equals(dto.freeShipping()),
@@ -116,7 +118,8 @@ public class DiscountClient {
         try {
             dto = api.redeem(new RedeemRequestDto(code, orderNumber, customerKey, orderTotal));
         } catch (DiscountsApi.Refused e) {
-            return Redemption.rejected(orderNumber, code, "unknown", "This code is not valid.");
+            return e.status == 404 ? Redemption.unavailable(orderNumber, code)
+                    : Redemption.rejected(orderNumber, code, "unknown", "This code is not valid.");
         }
         if (dto.redeemed()) {
             return Redemption.redeemed(dto.orderNumber(), dto.code(), dto.amount(),

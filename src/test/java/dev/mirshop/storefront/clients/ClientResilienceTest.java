@@ -180,6 +180,17 @@ class ClientResilienceTest {
             assertThat(discounts.teaser()).isEmpty();
         }
         assertThat(breakers.currentState("discounts-teaser")).isEqualTo(CircuitBreakerState.CLOSED);
+        // a 404 on validate means the URL does not serve discounts: unavailable, yet no breaker failure
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/validate"))
+                .willReturn(aResponse().withStatus(404)));
+        for (int i = 0; i < 20; i++) {
+            assertThat(discounts.validate("X1", BigDecimal.TEN, null, List.of()).isUnavailable()).isTrue();
+        }
+        assertThat(breakers.currentState("discounts-validate")).isEqualTo(CircuitBreakerState.CLOSED);
+        // a 400 means the service refused this request: the code does not apply
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/validate"))
+                .willReturn(aResponse().withStatus(400)));
+        assertThat(discounts.validate("X1", BigDecimal.TEN, null, List.of()).isRejected()).isTrue();
     }
 
     @Test

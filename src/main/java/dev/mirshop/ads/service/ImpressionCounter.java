@@ -42,7 +42,7 @@ public class ImpressionCounter {
         }
     }
 
-    @Scheduled(every = "${shop.ads.impression-flush:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+    @Scheduled(every = "${ads.impression-flush:5s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = NotAnAdsProcess.class)
     void scheduledFlush() {
         flush();

@@ -38,17 +38,42 @@ public class AdService {
     @Inject
     io.micrometer.core.instrument.MeterRegistry meters;
 
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "ads.snapshot-ttl", defaultValue = "2s")
+    java.time.Duration snapshotTtl;
+
+    /** Campaigns with their ads and banner URLs, reloaded at most every few seconds: selecting costs no query. */
+    private record Snapshot(List<Campaign> campaigns, Map<Long, String> imageUrls, java.time.Instant loadedAt) {
+    }
+
+    private volatile Snapshot snapshot;
+
     /** Selects ads for a page and counts an impression for each. */
     public List<AdView> select(Set<String> context, int count) {
-        List<Ad> chosen = AdSelector.select(Campaign.unpausedWithAds(), clock.instant(), context, count,
+        Snapshot current = snapshot();
+        List<Ad> chosen = AdSelector.select(current.campaigns(), clock.instant(), context, count,
                 ThreadLocalRandom.current());
         if (chosen.isEmpty()) {
             return List.of();
         }
-        List<Long> ids = chosen.stream().map(a -> a.id).toList();
-        impressions.count(ids);
-        Map<Long, String> urls = imageUrls(ids);
-        return chosen.stream().map(a -> AdView.of(a, urls.get(a.id))).toList();
+        impressions.count(chosen.stream().map(a -> a.id).toList());
+        return chosen.stream().map(a -> AdView.of(a, current.imageUrls().get(a.id))).toList();
+    }
+
+    private Snapshot snapshot() {
+        Snapshot current = snapshot;
+        java.time.Instant now = clock.instant();
+        if (current == null || current.loadedAt().plus(snapshotTtl).isBefore(now)) {
+            List<Campaign> campaigns = Campaign.unpausedWithAds();
+            List<Long> ids = campaigns.stream().flatMap(c -> c.ads.stream()).map(a -> a.id).toList();
+            current = new Snapshot(campaigns, ids.isEmpty() ? Map.of() : imageUrls(ids), now);
+            snapshot = current;
+        }
+        return current;
+    }
+
+    /** Makes the next selection read the database again (after a console change). */
+    public void refresh() {
+        snapshot = null;
     }
 
     /** Counts a click and answers where it lands: the ad's path if it is on this shop, else the home page. */
@@ -103,6 +128,7 @@ public class AdService {
         c.priority = form.priority() == null ? 0 : form.priority();
         c.paused = Boolean.TRUE.equals(form.paused());
         c.persist();
+        refresh();
         return c;
     }
 
@@ -110,6 +136,7 @@ public class AdService {
     public Campaign setPaused(long campaignId, boolean paused) {
         Campaign c = campaign(campaignId);
         c.paused = paused;
+        refresh();
         return c;
     }
 
@@ -159,6 +186,7 @@ public class AdService {
         banner.persist();
         Banner.getEntityManager().flush();
         Banner.getEntityManager().refresh(banner);
+        refresh();
         return ad;
     }
 

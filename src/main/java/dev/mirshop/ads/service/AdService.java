@@ -29,7 +29,8 @@ public class AdService {
 
     static final int MAX_IMAGE_BYTES = 512 * 1024;
 
-    Clock clock = Clock.systemUTC();
+    @jakarta.inject.Inject
+    Clock clock;
 
     /** Selects ads for a page and counts an impression for each. */
     @Transactional(Transactional.TxType.REQUIRED)

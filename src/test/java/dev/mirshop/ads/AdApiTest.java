@@ -25,6 +25,18 @@ import io.restassured.http.ContentType;
 @QuarkusTest
 class AdApiTest {
 
+    // the write endpoints need the service token (platform.security.ServiceTokenFilter; %test value in application.properties)
+    @org.junit.jupiter.api.BeforeEach
+    void sendServiceToken() {
+        io.restassured.RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer test-service-token-not-a-secret").build();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void forgetServiceToken() {
+        io.restassured.RestAssured.requestSpecification = null;
+    }
+
     static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>";
 
     static String unique(String prefix) {

@@ -23,6 +23,18 @@ import io.restassured.response.ValidatableResponse;
 @QuarkusTest
 class DiscountApiTest {
 
+    // the write endpoints need the service token (platform.security.ServiceTokenFilter; %test value in application.properties)
+    @org.junit.jupiter.api.BeforeEach
+    void sendServiceToken() {
+        io.restassured.RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
+                .addHeader("Authorization", "Bearer test-service-token-not-a-secret").build();
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void forgetServiceToken() {
+        io.restassured.RestAssured.requestSpecification = null;
+    }
+
     static String unique(String prefix) {
         return prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10).toUpperCase();
     }

@@ -2,14 +2,12 @@ package dev.mirshop.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.Optional;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.LaunchMode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * The bearer token that the services' write endpoints require and the marketer console sends: {@code shop.service-token}
@@ -23,14 +21,14 @@ public class ServiceToken {
     private static final Logger LOG = Logger.getLogger(ServiceToken.class);
     static final int MIN_LENGTH = 16;
 
-    @ConfigProperty(name = "shop.service-token")
-    Optional<String> configured;
+    @Inject
+    ServiceSecurityConfig config;
 
     private String token;
 
     @PostConstruct
     void init() {
-        String value = configured.map(String::trim).orElse("");
+        String value = config.serviceToken().map(String::trim).orElse("");
         if (value.length() >= MIN_LENGTH) {
             token = value;
             return;

@@ -198,11 +198,13 @@ public final class BannerInspector {
     }
 
     static int[] svgSize(byte[] content) throws Rejected {
-        Element svg = parseSvg(content).getDocumentElement();
+        Document document = parseSvg(content);
+        Element svg = document.getDocumentElement();
         if (!"svg".equals(localName(svg))) {
             throw new Rejected("image", "is not an SVG image");
         }
-        checkSafe(svg);
+        // from the document, not the root element: processing instructions may sit before <svg>
+        checkSafe(document);
         Double width = length(svg.getAttribute("width"));
         Double height = length(svg.getAttribute("height"));
         if (width == null || height == null) {

@@ -26,15 +26,20 @@ import io.restassured.http.ContentType;
 class AdApiTest {
 
     // the write endpoints need the service token (platform.security.ServiceTokenFilter; %test value in application.properties)
+    private java.util.List<io.restassured.filter.Filter> savedFilters;
+
     @org.junit.jupiter.api.BeforeEach
     void sendServiceToken() {
-        io.restassured.RestAssured.requestSpecification = new io.restassured.builder.RequestSpecBuilder()
-                .addHeader("Authorization", "Bearer test-service-token-not-a-secret").build();
+        savedFilters = new java.util.ArrayList<>(io.restassured.RestAssured.filters());
+        io.restassured.RestAssured.filters((request, response, context) -> {
+            request.header("Authorization", "Bearer test-service-token-not-a-secret");
+            return context.next(request, response);
+        });
     }
 
     @org.junit.jupiter.api.AfterEach
     void forgetServiceToken() {
-        io.restassured.RestAssured.requestSpecification = null;
+        io.restassured.RestAssured.replaceFiltersWith(savedFilters);
     }
 
     static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>";
@@ -197,7 +202,7 @@ class AdApiTest {
                 .post("/api/ads/campaigns/" + campaign + "/ads").then().statusCode(400)
                 .body("errors.field", hasItem("contentType"));
         createAd(999_999_999L, "/").statusCode(404).contentType("application/problem+json");
-        given().post("/api/ads/campaigns/999999999/pause").then().statusCode(404);
+        given().contentType(ContentType.JSON).post("/api/ads/campaigns/999999999/pause").then().statusCode(404);
     }
 
     @Test
@@ -223,7 +228,7 @@ class AdApiTest {
     @Test
     void pausingACampaignTakesItOffThePages() {
         long campaign = pausedCampaign();
-        given().post("/api/ads/campaigns/" + campaign + "/pause").then().statusCode(200)
+        given().contentType(ContentType.JSON).post("/api/ads/campaigns/" + campaign + "/pause").then().statusCode(200)
                 .body("paused", equalTo(true));
         given().get("/api/ads/campaigns").then().statusCode(200).body("id", hasItem((int) campaign));
         given().get("/api/ads/select").then().statusCode(200).body("campaign", not(hasItem(startsWith("Test"))));

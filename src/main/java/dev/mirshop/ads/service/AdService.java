@@ -30,7 +30,8 @@ public class AdService {
 
     static final int MAX_IMAGE_BYTES = 512 * 1024;
 
-    Clock clock = Clock.systemUTC();
+    @jakarta.inject.Inject
+    Clock clock;
 
     @Inject
     ImpressionCounter impressions;

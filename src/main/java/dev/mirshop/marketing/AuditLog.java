@@ -1,0 +1,41 @@
+package dev.mirshop.marketing;
+
+import java.util.List;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+
+/** Writes and reads the console's audit log. Written after each change the service accepted. */
+@ApplicationScoped
+@Transactional(Transactional.TxType.REQUIRED)
+public class AuditLog {
+
+    public static final String CAMPAIGN = "campaign";
+    public static final String AD = "ad";
+    public static final String DISCOUNT = "discount";
+
+    @Inject
+    SecurityIdentity identity;
+
+    public void record(String action, String entityType, Long entityId, String summary) {
+        AuditEntry e = new AuditEntry();
+        e.actorEmail = identity.isAnonymous() ? "unknown" : identity.getPrincipal().getName();
+        e.action = action;
+        e.entityType = entityType;
+        e.entityId = entityId;
+        e.summary = summary.length() > 500 ? summary.substring(0, 499) + "…" : summary;
+        e.persist();
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEntry> recent(int limit) {
+        return AuditEntry.recent(limit);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<AuditEntry> about(String entityType, long entityId, int limit) {
+        return AuditEntry.about(entityType, entityId, limit);
+    }
+}

@@ -1,0 +1,61 @@
+package dev.mirshop.marketing;
+
+import java.util.Locale;
+import org.jboss.logging.Logger;
+
+import dev.mirshop.platform.ShopConfig;
+import dev.mirshop.platform.ShopRole;
+import dev.mirshop.platform.security.ServiceSecurityConfig;
+import dev.mirshop.storefront.account.Account;
+import io.quarkus.elytron.security.common.BcryptUtil;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.transaction.Transactional;
+
+/**
+ * Creates (or updates) the production marketer from the environment at startup: SHOP_BOOTSTRAP_MARKETER_EMAIL and
+ * SHOP_BOOTSTRAP_MARKETER_PASSWORD, from a Kubernetes Secret. The password is stored as a bcrypt hash only and never
+ * logged. Without both variables nothing happens.
+ */
+@ApplicationScoped
+public class MarketerBootstrap {
+
+    private static final Logger LOG = Logger.getLogger(MarketerBootstrap.class);
+    static final int MIN_PASSWORD_LENGTH = 12;
+
+    void onStart(@Observes StartupEvent event, ShopConfig config, ServiceSecurityConfig security) {
+        var bootstrap = security.bootstrapMarketer();
+        if (!config.role().serves(ShopRole.storefront) || bootstrap.email().isEmpty()
+                || bootstrap.password().isEmpty()) {
+            return;
+        }
+        ensure(bootstrap.email().get(), bootstrap.password().get(), bootstrap.name());
+    }
+
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void ensure(String rawEmail, String rawPassword, String displayName) {
+        String address = rawEmail.trim().toLowerCase(Locale.ROOT);
+        if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || address.length() > 254) {
+            LOG.error("SHOP_BOOTSTRAP_MARKETER_EMAIL is not an email address; no marketer was created");
+            return;
+        }
+        if (rawPassword.length() < MIN_PASSWORD_LENGTH) {
+            LOG.errorf("SHOP_BOOTSTRAP_MARKETER_PASSWORD must have at least %d characters; no marketer was created",
+                    MIN_PASSWORD_LENGTH);
+            return;
+        }
+        Account account = Account.findByEmail(address).orElseGet(Account::new);
+        boolean created = account.id == null;
+        if (created) {
+            account.email = address;
+            account.name = displayName;
+        }
+        account.role = AdminGuard.ROLE;
+        if (created || !BcryptUtil.matches(rawPassword, account.passwordHash)) {
+            account.passwordHash = BcryptUtil.bcryptHash(rawPassword, 10);
+        }
+        account.persist();
+        LOG.infof("Bootstrap marketer %s %s", address, created ? "created" : "updated");
+    }
+}

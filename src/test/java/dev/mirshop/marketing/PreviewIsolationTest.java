@@ -1,0 +1,65 @@
+package dev.mirshop.marketing;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+
+/** A campaign can be previewed by marketers before it goes live; shoppers never see it. */
+@QuarkusTest
+class PreviewIsolationTest {
+
+    @Inject
+    ConsoleFixtures fixtures;
+
+    /** A paused campaign of the highest priority: it would win every slot if it ever leaked. */
+    long hiddenCampaign(String adTitle) {
+        long campaign = ServiceApi.campaign(ConsoleFixtures.unique("Hidden"), null, null, 1000);
+        ServiceApi.act(campaign, "pause");
+        ServiceApi.ad(campaign, adTitle);
+        return campaign;
+    }
+
+    @Test
+    void onlyMarketersGetThePreviewOnShopPages() {
+        String title = ConsoleFixtures.unique("Secret sale");
+        long campaign = hiddenCampaign(title);
+        String url = "/test-probe/preview?preview-campaign=" + campaign;
+
+        assertThat(fixtures.marketer().get(url).asString()).isEqualTo("preview " + campaign + ": " + title);
+        assertThat(given().get(url).asString()).isEqualTo("no preview");
+        assertThat(fixtures.shopper().get(url).asString()).isEqualTo("no preview");
+        assertThat(fixtures.marketer().get("/test-probe/preview?preview-campaign=abc").asString())
+                .isEqualTo("no preview");
+        assertThat(fixtures.marketer().get("/test-probe/preview?preview-campaign=999999999").asString())
+                .isEqualTo("preview 999999999: ");
+    }
+
+    @Test
+    void theLiveSelectionNeverShowsThePreviewedCampaign() {
+        String title = ConsoleFixtures.unique("Not yet");
+        long campaign = hiddenCampaign(title);
+        fixtures.marketer().get("/test-probe/preview?preview-campaign=" + campaign);
+        given().get("/api/ads/select?count=10&preview-campaign=" + campaign).then().statusCode(200);
+        for (int i = 0; i < 10; i++) {
+            assertThat(given().get("/api/ads/select?count=10&preview-campaign=" + campaign).then().extract()
+                    .jsonPath().getList("title", String.class)).doesNotContain(title);
+        }
+        // previews are not impressions
+        assertThat(ServiceApi.withToken().get("/api/ads/admin/campaigns/" + campaign).then().extract().jsonPath()
+                .getLong("impressions")).isZero();
+    }
+
+    @Test
+    void theConsolePreviewPageShowsTheCampaignsAdsToMarketersOnly() {
+        String title = ConsoleFixtures.unique("Preview page");
+        long campaign = hiddenCampaign(title);
+        var page = fixtures.marketer().page("/admin/campaigns/" + campaign + "/preview");
+        assertThat(page.select("figure.ad-preview figcaption").text()).contains(title);
+        assertThat(page.select("a[href='/?preview-campaign=" + campaign + "']")).isNotEmpty();
+        assertThat(fixtures.shopper().get("/admin/campaigns/" + campaign + "/preview").statusCode()).isEqualTo(403);
+    }
+}

@@ -18,7 +18,6 @@ import dev.mirshop.ads.rest.AdApi.CampaignForm;
 import dev.mirshop.ads.rest.AdApi.CampaignView;
 import dev.mirshop.ads.service.AdService;
 import dev.mirshop.platform.errors.Problem;
-import dev.mirshop.platform.security.ConsoleWrite;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -92,7 +91,6 @@ public class AdResource {
 
     @POST
     @Path("/campaigns")
-    @ConsoleWrite
     public Response createCampaign(@Valid @NotNull CampaignForm form) {
         Campaign c = ads.createCampaign(form);
         return Response.created(URI.create("/api/ads/campaigns/" + c.id)).entity(view(c)).build();
@@ -101,7 +99,6 @@ public class AdResource {
     @POST
     @Path("/campaigns/{id: \\d{1,18}}/pause")
     @Consumes(MediaType.WILDCARD)
-    @ConsoleWrite
     public CampaignView pause(@PathParam("id") long id) {
         return view(ads.setPaused(id, true));
     }
@@ -109,14 +106,12 @@ public class AdResource {
     @POST
     @Path("/campaigns/{id: \\d{1,18}}/resume")
     @Consumes(MediaType.WILDCARD)
-    @ConsoleWrite
     public CampaignView resume(@PathParam("id") long id) {
         return view(ads.setPaused(id, false));
     }
 
     @POST
     @Path("/campaigns/{id: \\d{1,18}}/ads")
-    @ConsoleWrite
     public Response createAd(@PathParam("id") long campaignId, @Valid @NotNull AdForm form) {
         Ad ad = ads.createAd(campaignId, form);
         return Response.created(URI.create("/api/ads/" + ad.id))

@@ -12,7 +12,6 @@ import dev.mirshop.discounts.rest.DiscountApi.ValidateRequest;
 import dev.mirshop.discounts.rest.DiscountApi.ValidateResponse;
 import dev.mirshop.discounts.service.DiscountService;
 import dev.mirshop.discounts.service.DiscountService.Validation;
-import dev.mirshop.platform.security.ConsoleWrite;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -84,7 +83,6 @@ public class DiscountResource {
     }
 
     @POST
-    @ConsoleWrite
     public Response create(@Valid @NotNull DiscountForm form) {
         DiscountCode code = discounts.create(form);
         return Response.created(URI.create("/api/discounts/" + code.id)).entity(DiscountView.of(code)).build();
@@ -92,7 +90,6 @@ public class DiscountResource {
 
     @PUT
     @Path("/{id: \\d{1,18}}")
-    @ConsoleWrite
     public DiscountView update(@PathParam("id") long id, @Valid @NotNull DiscountForm form) {
         return DiscountView.of(discounts.update(id, form));
     }
@@ -100,7 +97,6 @@ public class DiscountResource {
     /** Deactivates (never deletes: redemptions keep pointing at the code). */
     @DELETE
     @Path("/{id: \\d{1,18}}")
-    @ConsoleWrite
     public DiscountView deactivate(@PathParam("id") long id) {
         return DiscountView.of(discounts.deactivate(id));
     }
@@ -108,7 +104,6 @@ public class DiscountResource {
     @POST
     @Path("/{id: \\d{1,18}}/deactivate")
     @Consumes(MediaType.WILDCARD)
-    @ConsoleWrite
     public DiscountView deactivateByPost(@PathParam("id") long id) {
         return deactivate(id);
     }

@@ -48,6 +48,10 @@ public class StorefrontMeters {
         cartAdditions();
         paymentDeclines();
         CHECKOUT_STEPS.forEach(this::checkoutSteps);
+        fallbacks("ads", "select");
+        fallbacks("discounts", "teaser");
+        fallbacks("discounts", "validate");
+        fallbacks("discounts", "redeem");
     }
 
     /** A shopper added a variant to the cart (one action, whatever the quantity). */
@@ -69,6 +73,16 @@ public class StorefrontMeters {
         if (items > 0) {
             itemsSold().increment(items);
         }
+    }
+
+    /** A call to another service (ads, discounts) failed and the page used its fallback instead. */
+    public void dependencyFallback(String service, String call) {
+        fallbacks(service, call).increment();
+    }
+
+    private Counter fallbacks(String service, String call) {
+        return Counter.builder("shop.dependency.fallbacks").description("Calls to another service answered by the fallback")
+                .tag("service_called", service).tag("call", call).register(registry);
     }
 
     /** The payment gateway declined a card. */

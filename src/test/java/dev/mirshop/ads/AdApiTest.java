@@ -168,8 +168,8 @@ class AdApiTest {
         given().redirects().follow(false).accept(ContentType.JSON).get("/ads/999999999/click").then()
                 .statusCode(404);
         // metric names are a contract with the dashboards
-        given().get("/q/metrics").then().statusCode(200).body(containsString("mir_ads_clicks_total"))
-                .body(containsString("mir_ads_impressions_total"));
+        given().get("/q/metrics").then().statusCode(200).body(containsString("shop_ad_clicks_total"))
+                .body(containsString("shop_ad_impressions_total"));
     }
 
     @Test

@@ -101,7 +101,7 @@ class DiscountRedeemTest {
         redeem(code, order(), who, "30.00").body("redeemed", equalTo(false)).body("reason", equalTo("already_used"));
         redeem(code, order(), customer(), "30.00").body("redeemed", equalTo(true));
         given().get("/q/metrics").then().statusCode(200)
-                .body(org.hamcrest.Matchers.containsString("mir_discounts_redemptions_total{kind=\"percent\""));
+                .body(org.hamcrest.Matchers.containsString("shop_discount_redemptions_total{"));
     }
 
     @Test

@@ -137,15 +137,15 @@ class RumBrowserTest {
                 }
                 """);
         Object action = page.evaluate("() => JSON.parse(JSON.stringify(window.DD_RUM.actions[0] || null))");
-        assertThat(action).isEqualTo(Map.of("name", "add-to-cart", "context", Map.of("variant_id", "42", "quantity", "2", "page", "other")));
+        assertThat(action).isEqualTo(Map.of("name", "add-to-cart", "context", Map.of("variant_id", "42", "quantity", "2", "page", "home")));
         page.context().close();
     }
 
     @Test
     void webVitalsFromTheBrowserMoveTheHistogram() {
-        double ttfbBefore = WebVitalsBeaconTest.count("shop_web_vitals_ttfb_seconds_count", "other");
-        double fcpBefore = WebVitalsBeaconTest.count("shop_web_vitals_fcp_seconds_count", "other");
-        double lcpBefore = WebVitalsBeaconTest.count("shop_web_vitals_lcp_seconds_count", "other");
+        double ttfbBefore = WebVitalsBeaconTest.count("shop_web_vitals_ttfb_seconds_count", "home");
+        double fcpBefore = WebVitalsBeaconTest.count("shop_web_vitals_fcp_seconds_count", "home");
+        double lcpBefore = WebVitalsBeaconTest.count("shop_web_vitals_lcp_seconds_count", "home");
         Page page = newPage(new java.util.concurrent.CopyOnWriteArrayList<>());
         page.navigate(origin() + "/");
         page.waitForFunction("() => performance.getEntriesByName('first-contentful-paint').length > 0");
@@ -155,9 +155,9 @@ class RumBrowserTest {
         page.evaluate("() => { Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });"
                 + " document.dispatchEvent(new Event('visibilitychange')); }");
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
-            assertThat(WebVitalsBeaconTest.count("shop_web_vitals_ttfb_seconds_count", "other")).isGreaterThan(ttfbBefore);
-            assertThat(WebVitalsBeaconTest.count("shop_web_vitals_fcp_seconds_count", "other")).isGreaterThan(fcpBefore);
-            assertThat(WebVitalsBeaconTest.count("shop_web_vitals_lcp_seconds_count", "other")).isGreaterThan(lcpBefore);
+            assertThat(WebVitalsBeaconTest.count("shop_web_vitals_ttfb_seconds_count", "home")).isGreaterThan(ttfbBefore);
+            assertThat(WebVitalsBeaconTest.count("shop_web_vitals_fcp_seconds_count", "home")).isGreaterThan(fcpBefore);
+            assertThat(WebVitalsBeaconTest.count("shop_web_vitals_lcp_seconds_count", "home")).isGreaterThan(lcpBefore);
         });
         page.context().close();
     }

@@ -93,7 +93,7 @@ class WebVitalsBeaconTest {
         String home = given().get("/").then().statusCode(200).extract().asString();
         assertThat(home).contains("<script src=\"/js/vendor/web-vitals.iife.js\" defer></script>")
                 .contains("<script src=\"/js/shop-vitals.js\" defer></script>")
-                .contains("<body data-page=\"other\">")
+                .contains("<body data-page=\"home\">")
                 .doesNotContain("DD_RUM").doesNotContain("dd-trace-id");
         given().get("/js/vendor/web-vitals.iife.js").then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("webVitals"));

@@ -28,6 +28,9 @@ import jakarta.ws.rs.WebApplicationException;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AdService {
 
+    @Inject
+    dev.mirshop.observability.AdMeters adMeters;
+
     static final int MAX_IMAGE_BYTES = 512 * 1024;
 
     @jakarta.inject.Inject
@@ -35,9 +38,6 @@ public class AdService {
 
     @Inject
     ImpressionCounter impressions;
-
-    @Inject
-    io.micrometer.core.instrument.MeterRegistry meters;
 
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "ads.snapshot-ttl", defaultValue = "2s")
     java.time.Duration snapshotTtl;
@@ -56,7 +56,7 @@ public class AdService {
         if (chosen.isEmpty()) {
             return List.of();
         }
-        impressions.count(chosen.stream().map(a -> a.id).toList());
+        impressions.count(chosen);
         return chosen.stream().map(a -> AdView.of(a, current.imageUrls().get(a.id))).toList();
     }
 
@@ -85,7 +85,7 @@ public class AdService {
             throw new NotFoundException("No ad " + id);
         }
         Ad.countClick(id);
-        meters.counter("mir.ads.clicks").increment();
+        adMeters.adClicked(ad.campaign.name);
         return LocalPath.isLocal(ad.targetPath) ? ad.targetPath : "/";
     }
 

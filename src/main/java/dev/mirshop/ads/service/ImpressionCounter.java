@@ -10,7 +10,7 @@ import org.jboss.logging.Logger;
 import dev.mirshop.ads.Ad;
 import dev.mirshop.platform.ShopConfig;
 import dev.mirshop.platform.ShopRole;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.mirshop.observability.AdMeters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -30,15 +30,15 @@ public class ImpressionCounter {
     private final Map<Long, LongAdder> pending = new ConcurrentHashMap<>();
 
     @Inject
-    MeterRegistry meters;
+    AdMeters meters;
 
     @Inject
     ShopConfig shop;
 
-    public void count(Iterable<Long> adIds) {
-        for (Long id : adIds) {
-            pending.computeIfAbsent(id, k -> new LongAdder()).increment();
-            meters.counter("mir.ads.impressions").increment();
+    public void count(Iterable<Ad> shown) {
+        for (Ad ad : shown) {
+            pending.computeIfAbsent(ad.id, k -> new LongAdder()).increment();
+            meters.adImpression(ad.campaign.name);
         }
     }
 

@@ -32,7 +32,7 @@ public class DiscountService {
     Clock clock = Clock.systemUTC();
 
     @jakarta.inject.Inject
-    io.micrometer.core.instrument.MeterRegistry meters;
+    dev.mirshop.observability.DiscountMeters discountMeters;
 
     public List<DiscountCode> live() {
         return DiscountCode.live(clock.instant());
@@ -65,8 +65,9 @@ public class DiscountService {
         Optional<DiscountCode> found = DiscountCode.findByCode(code);
         String customerKey = customerKey(customer);
         long uses = found.isPresent() && customerKey != null ? Redemption.countFor(found.get().id, customerKey) : -1;
-        return new Validation(found.orElse(null),
-                DiscountRules.check(found.orElse(null), orderTotal, clock.instant(), uses));
+        DiscountRules.Verdict verdict = DiscountRules.check(found.orElse(null), orderTotal, clock.instant(), uses);
+        discountMeters.discountValidated(verdict.applies() ? "valid" : verdict.reason().name());
+        return new Validation(found.orElse(null), verdict);
     }
 
     /**
@@ -103,7 +104,7 @@ public class DiscountService {
         redemption.amount = verdict.amount();
         redemption.persist();
         code.timesUsed++;
-        meters.counter("mir.discounts.redemptions", "kind", code.kind.name()).increment();
+        discountMeters.discountRedeemed();
         return new RedeemResponse(true, redemption.orderNumber, code.code, code.kind, redemption.amount,
                 code.kind == DiscountKind.free_shipping, null, null);
     }

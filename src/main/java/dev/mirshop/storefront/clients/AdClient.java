@@ -35,7 +35,7 @@ public class AdClient {
     AdsApi api;
 
     @Inject
-    MeterRegistry meters;
+    dev.mirshop.observability.StorefrontMeters fallbacks;
 
     /** Where browsers reach the ad service's banners and clicks when not through the shop's own origin. */
     @ConfigProperty(name = "storefront.ads.public-url")
@@ -63,7 +63,7 @@ public class AdClient {
     }
 
     Optional<AdView> lastGoodAd(List<String> taxonPermalinks, Throwable failure) {
-        meters.counter("mir.client.fallbacks", "service", "ads", "call", "select").increment();
+        fallbacks.dependencyFallback("ads", "select");
         LOG.debugf("Ad service unavailable (%s); showing the last good ad", failure.toString());
         return lastGood.getOrDefault(key(taxonPermalinks), Optional.empty());
     }

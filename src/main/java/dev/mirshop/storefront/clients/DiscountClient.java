@@ -39,7 +39,7 @@ public class DiscountClient {
     DiscountsApi api;
 
     @Inject
-    MeterRegistry meters;
+    dev.mirshop.observability.StorefrontMeters fallbacks;
 
     private final AtomicReference<Optional<TeaserView>> lastTeaser = new AtomicReference<>(Optional.empty());
 
@@ -64,7 +64,7 @@ public class DiscountClient {
     }
 
     Optional<TeaserView> lastGoodTeaser(Throwable failure) {
-        meters.counter("mir.client.fallbacks", "service", "discounts", "call", "teaser").increment();
+        fallbacks.dependencyFallback("discounts", "teaser");
         LOG.debugf("Discount service unavailable (%s); showing the last good teaser", failure.toString());
         return lastTeaser.get();
     }
@@ -100,7 +100,7 @@ public class DiscountClient {
 
     DiscountCheck validateUnavailable(String code, BigDecimal orderTotal, String customerKey, List<CartItem> items,
             Throwable failure) {
-        meters.counter("mir.client.fallbacks", "service", "discounts", "call", "validate").increment();
+        fallbacks.dependencyFallback("discounts", "validate");
         LOG.warnf("Could not validate a discount code: %s", failure.toString());
         return DiscountCheck.unavailable(code);
     }
@@ -130,7 +130,7 @@ public class DiscountClient {
 
     Redemption redeemUnavailable(String code, String orderNumber, String customerKey, BigDecimal orderTotal,
             Throwable failure) {
-        meters.counter("mir.client.fallbacks", "service", "discounts", "call", "redeem").increment();
+        fallbacks.dependencyFallback("discounts", "redeem");
         LOG.warnf("Could not redeem a discount code for order %s: %s", orderNumber, failure.toString());
         return Redemption.unavailable(orderNumber, code);
     }

@@ -163,7 +163,7 @@ class ClientResilienceTest {
         }
         assertThat(breakers.currentState("ads-select")).isEqualTo(CircuitBreakerState.OPEN);
         io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).body(
-                org.hamcrest.Matchers.containsString("mir_client_fallbacks_total{call=\"select\",service=\"ads\""));
+                org.hamcrest.Matchers.matchesPattern("(?s).*shop_dependency_fallbacks_total\\{call=\"select\",[^}]*service_called=\"ads\"[^}]*\\} [1-9].*"));
     }
 
     @Test

@@ -3,10 +3,8 @@ package dev.mirshop.platform.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.regex.Pattern;
 
 /**
  * Login session tokens: 256 random bits, base64url, sent only in the HttpOnly {@code mir_session} cookie.
@@ -16,21 +14,17 @@ public final class SessionTokens {
     public static final String COOKIE = "mir_session";
     public static final Duration LIFETIME = Duration.ofDays(14);
 
-    private static final Pattern FORMAT = Pattern.compile("^[A-Za-z0-9_-]{43}$");
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private SessionTokens() {
     }
 
     public static String newToken() {
-        byte[] bytes = new byte[32];
-        RANDOM.nextBytes(bytes);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return RandomTokens.newToken();
     }
 
     /** A value we could have issued; anything else is not worth a database lookup. */
     public static boolean isWellFormed(String token) {
-        return token != null && FORMAT.matcher(token).matches();
+        return RandomTokens.isWellFormed(token);
     }
 
     /** What the sessions.token column stores for a cookie value. */

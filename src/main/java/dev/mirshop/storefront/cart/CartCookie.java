@@ -1,6 +1,5 @@
 package dev.mirshop.storefront.cart;
 
-
 import dev.mirshop.platform.security.RandomTokens;
 import jakarta.ws.rs.core.NewCookie;
 

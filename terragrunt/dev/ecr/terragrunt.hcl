@@ -2,17 +2,13 @@ include "root" {
   path = find_in_parent_folders("root.hcl")
 }
 
-locals {
-  env = read_terragrunt_config(find_in_parent_folders("env.hcl"))
-}
-
-terraform {
-  source = "../../modules//ecr"
+include "envcommon" {
+  path   = "${dirname(find_in_parent_folders("root.hcl"))}/_envcommon/ecr.hcl"
+  expose = true
 }
 
 # The release workflow pushes here (OIDC role); every image is replicated to prod's registry.
 inputs = {
-  repository_name                    = "mir-shop"
-  github_repository                  = local.env.locals.github_repository
-  replication_destination_account_id = local.env.locals.prod_account_id
+  github_repository                  = include.envcommon.locals.env.locals.github_repository
+  replication_destination_account_id = include.envcommon.locals.env.locals.prod_account_id
 }

@@ -2,16 +2,12 @@ include "root" {
   path = find_in_parent_folders("root.hcl")
 }
 
-locals {
-  env = read_terragrunt_config(find_in_parent_folders("env.hcl"))
-}
-
-terraform {
-  source = "../../modules//ecr"
+include "envcommon" {
+  path   = "${dirname(find_in_parent_folders("root.hcl"))}/_envcommon/ecr.hcl"
+  expose = true
 }
 
 # Receives the images replicated from dev; nobody pushes here directly.
 inputs = {
-  repository_name               = "mir-shop"
-  replication_source_account_id = local.env.locals.dev_account_id
+  replication_source_account_id = include.envcommon.locals.env.locals.dev_account_id
 }

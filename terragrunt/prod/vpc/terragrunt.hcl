@@ -2,17 +2,12 @@ include "root" {
   path = find_in_parent_folders("root.hcl")
 }
 
-locals {
-  env = read_terragrunt_config(find_in_parent_folders("env.hcl"))
+include "envcommon" {
+  path   = "${dirname(find_in_parent_folders("root.hcl"))}/_envcommon/vpc.hcl"
+  expose = true
 }
 
-terraform {
-  source = "../../modules//vpc"
-}
-
+# A NAT gateway per zone, so losing one zone does not cut the others off.
 inputs = {
-  name               = "mir-shop-${local.env.locals.environment}"
-  cidr               = local.env.locals.vpc_cidr
-  azs                = local.env.locals.azs
-  single_nat_gateway = local.env.locals.single_nat_gateway
+  single_nat_gateway = false
 }

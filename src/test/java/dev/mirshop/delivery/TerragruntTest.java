@@ -21,9 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
- * terragrunt/ without AWS: every .hcl and .tf file parses (hcl4j), units are wired correctly (dependency paths,
- * mocks, outputs that exist), every input is a variable of the unit's module and every required variable is set
- * in each environment, and module, provider and tool versions are pinned.
+ * terragrunt/ without AWS: every .hcl and .tf file parses (hcl4j); each environment's units are thin (root.hcl and
+ * their _envcommon file included, only per-environment inputs of their own); seen from each unit with its
+ * _envcommon merged in ({@link TerragruntUnit}), they are wired correctly (dependency paths, mocks, outputs that
+ * exist), every input is a variable of the unit's module and every required variable is set in each environment;
+ * module, provider and tool versions are pinned.
  *
  * The units use thin modules in terragrunt/modules/, so their variables are read from the repository; the
  * registry modules those wrap are pinned to exact versions, but their own arguments are only checked by
@@ -66,73 +68,105 @@ class TerragruntTest {
         }
     }
 
+    /** Every terragrunt.hcl is one of the expected units; none lives elsewhere (for example in _envcommon). */
+    @Test
+    void theOnlyUnitsAreTheEnvironmentUnits() {
+        assertThat(Repo.files(ROOT, p -> p.getFileName().toString().equals("terragrunt.hcl")))
+                .containsExactlyInAnyOrderElementsOf(units());
+    }
+
     static List<Path> units() {
-        return Repo.files(ROOT, p -> p.getFileName().toString().equals("terragrunt.hcl"));
+        return ENVIRONMENTS.stream()
+                .flatMap(env -> UNITS.stream().map(unit -> ROOT.resolve(env + "/" + unit + "/terragrunt.hcl")))
+                .toList();
+    }
+
+    @TestFactory
+    Stream<DynamicTest> unitsAreThinAndIncludeRootAndTheirEnvcommon() {
+        return units().stream().map(unitFile -> DynamicTest.dynamicTest(Repo.relative(unitFile), () -> {
+            Map<String, Object> unit = parse(unitFile);
+            assertThat(unit.keySet()).as("a unit only includes and sets the inputs that differ per environment: " + Repo.relative(unitFile))
+                    .containsOnly("include", "inputs");
+            assertThat(map(unit.get("include")).keySet()).containsExactlyInAnyOrder("root", "envcommon");
+            assertThat(TerragruntUnit.of(unitFile).envcommonFile())
+                    .isEqualTo(ROOT.resolve("_envcommon/" + unitFile.getParent().getFileName() + ".hcl"));
+        }));
+    }
+
+    @Test
+    void everyEnvcommonFileBelongsToAUnitReadsEnvHclAndNamesItsModule() {
+        List<Path> envcommon = Repo.files(ROOT.resolve("_envcommon"), p -> p.toString().endsWith(".hcl"));
+        assertThat(envcommon).extracting(p -> p.getFileName().toString())
+                .containsExactlyInAnyOrderElementsOf(UNITS.stream().map(u -> u + ".hcl").toList());
+        for (Path file : envcommon) {
+            assertThat(Repo.read(file)).as(Repo.relative(file) + " reads the including unit's env.hcl")
+                    .contains("env = read_terragrunt_config(find_in_parent_folders(\"env.hcl\"))");
+            Map<String, Object> config = parse(file);
+            assertThat(config).as(Repo.relative(file) + " must not include (Terragrunt includes are one level deep)")
+                    .doesNotContainKey("include");
+            assertThat(map(config.get("terraform"))).as("terraform block of " + Repo.relative(file)).containsKey("source");
+        }
     }
 
     @TestFactory
     Stream<DynamicTest> unitsAreWiredToExistingModulesDependenciesAndSettings() {
-        return units().stream().map(unit -> DynamicTest.dynamicTest(Repo.relative(unit), () -> checkUnit(unit)));
+        return units().stream().map(unit -> DynamicTest.dynamicTest(Repo.relative(unit), () -> checkUnit(TerragruntUnit.of(unit))));
     }
 
-    private void checkUnit(Path unitFile) {
-        String text = Repo.read(unitFile);
-        Map<String, Object> unit = parse(unitFile);
-        Path unitDir = unitFile.getParent();
-        assertThat(text).as("includes root.hcl").contains("find_in_parent_folders(\"root.hcl\")");
-
-        Path module = moduleOf(unitFile, unit);
+    private void checkUnit(TerragruntUnit unit) {
+        Path module = unit.module();
+        assertThat(module).as("module of " + unit).startsWith(ROOT.resolve("modules"));
+        assertThat(module.resolve("variables.tf")).as("module of " + unit).exists();
         Map<String, Boolean> variables = variables(module);
 
-        // inputs: the unit's plus root.hcl's (tags)
-        Set<String> inputs = new HashSet<>(map(unit.get("inputs")).keySet());
-        inputs.addAll(map(parse(ROOT.resolve("root.hcl")).get("inputs")).keySet());
-        assertThat(variables.keySet()).as("variables of " + Repo.relative(module) + " for the inputs of " + Repo.relative(unitFile))
+        // inputs: root.hcl's (tags), then _envcommon's, then the unit's (Terragrunt merges included inputs by key)
+        Set<String> inputs = new HashSet<>(map(parse(ROOT.resolve("root.hcl")).get("inputs")).keySet());
+        inputs.addAll(unit.inputs().keySet());
+        assertThat(variables.keySet()).as("variables of " + Repo.relative(module) + " for the inputs of " + unit)
                 .containsAll(inputs);
         List<String> required = variables.entrySet().stream().filter(e -> !e.getValue()).map(Map.Entry::getKey).toList();
-        assertThat(inputs).as("required variables of " + Repo.relative(module) + " set by " + Repo.relative(unitFile))
+        assertThat(inputs).as("required variables of " + Repo.relative(module) + " set for " + unit)
                 .containsAll(required);
 
-        // dependencies: the path exists, outputs used are mocked and declared by the dependency's module
-        Map<String, Object> dependencies = map(unit.get("dependency"));
-        Matcher used = Pattern.compile("dependency\\.([A-Za-z0-9_-]+)\\.outputs\\.([A-Za-z0-9_]+)").matcher(text);
+        // dependencies: the path exists from this unit, outputs used are mocked and declared by the dependency's module
+        Map<String, Object> dependencies = unit.dependencies();
+        Matcher used = Pattern.compile("dependency\\.([A-Za-z0-9_-]+)\\.outputs\\.([A-Za-z0-9_]+)").matcher(unit.text());
         while (used.find()) {
-            assertThat(dependencies).as("dependency block '" + used.group(1) + "' in " + Repo.relative(unitFile))
-                    .containsKey(used.group(1));
+            assertThat(dependencies).as("dependency block '" + used.group(1) + "' for " + unit).containsKey(used.group(1));
         }
         for (Map.Entry<String, Object> dependency : dependencies.entrySet()) {
             Map<String, Object> block = map(dependency.getValue());
-            Path target = unitDir.resolve(String.valueOf(block.get("config_path"))).normalize();
-            assertThat(target.resolve("terragrunt.hcl")).as("config_path of dependency " + dependency.getKey()).exists();
+            Path target = unit.dependencyPath(dependency.getKey());
+            assertThat(target.resolve("terragrunt.hcl")).as("config_path of dependency " + dependency.getKey() + " of " + unit).exists();
+            assertThat(target).as("dependency " + dependency.getKey() + " of " + unit + " stays in its environment")
+                    .isNotEqualTo(unit.dir()).startsWith(unit.dir().getParent());
             Map<String, Object> mocks = map(block.get("mock_outputs"));
             assertThat(mocks).as("mock_outputs of dependency " + dependency.getKey()).isNotEmpty();
             assertThat(block).containsKey("mock_outputs_allowed_terraform_commands");
-            Set<String> outputs = outputs(moduleOf(target.resolve("terragrunt.hcl"), parse(target.resolve("terragrunt.hcl"))));
-            assertThat(outputs).as("outputs of " + Repo.relative(target) + " mocked by " + Repo.relative(unitFile))
-                    .containsAll(mocks.keySet());
+            Set<String> outputs = outputs(TerragruntUnit.of(target.resolve("terragrunt.hcl")).module());
+            assertThat(outputs).as("outputs of " + Repo.relative(target) + " mocked for " + unit).containsAll(mocks.keySet());
             Matcher outputsUsed = Pattern.compile("dependency\\." + Pattern.quote(dependency.getKey()) + "\\.outputs\\.([A-Za-z0-9_]+)")
-                    .matcher(text);
+                    .matcher(unit.text());
             while (outputsUsed.find()) {
                 assertThat(mocks).as("mock for output " + outputsUsed.group(1)).containsKey(outputsUsed.group(1));
                 assertThat(outputs).as("output " + outputsUsed.group(1) + " of " + Repo.relative(target)).contains(outputsUsed.group(1));
             }
         }
 
-        // settings read from env.hcl exist in that environment's env.hcl
-        Map<String, Object> envLocals = map(parse(unitDir.getParent().resolve("env.hcl")).get("locals"));
-        Matcher setting = Pattern.compile("local\\.env\\.locals\\.([A-Za-z0-9_]+)").matcher(text);
+        // settings read from env.hcl (by _envcommon as local.env, by the unit through the exposed include) exist in
+        // that environment's env.hcl; the unit reads only locals that _envcommon declares
+        Path envFile = unit.dir().getParent().resolve("env.hcl");
+        Map<String, Object> envLocals = map(parse(envFile).get("locals"));
+        Matcher setting = Pattern.compile("\\blocals?\\.env\\.locals\\.([A-Za-z0-9_]+)").matcher(unit.text());
         while (setting.find()) {
-            assertThat(envLocals).as("setting " + setting.group(1) + " in " + Repo.relative(unitDir.getParent().resolve("env.hcl")))
+            assertThat(envLocals).as("setting " + setting.group(1) + " in " + Repo.relative(envFile) + " for " + unit)
                     .containsKey(setting.group(1));
         }
-    }
-
-    private static Path moduleOf(Path unitFile, Map<String, Object> unit) {
-        String source = String.valueOf(map(unit.get("terraform")).get("source"));
-        assertThat(source).as("terraform.source of " + Repo.relative(unitFile)).startsWith("../../modules//");
-        Path module = unitFile.getParent().resolve(source.replace("//", "/")).normalize();
-        assertThat(module.resolve("variables.tf")).as("module of " + Repo.relative(unitFile)).exists();
-        return module;
+        Matcher exposed = Pattern.compile("include\\.envcommon\\.locals\\.([A-Za-z0-9_]+)").matcher(Repo.read(unit.file()));
+        while (exposed.find()) {
+            assertThat(map(unit.envcommon().get("locals"))).as("locals of " + Repo.relative(unit.envcommonFile()))
+                    .containsKey(exposed.group(1));
+        }
     }
 
     /** Variable name → has a default. */
@@ -229,9 +263,14 @@ class TerragruntTest {
         assertThat(db.get("storage_encrypted")).isEqualTo(Boolean.TRUE);
         assertThat(db).doesNotContainKey("password");
         assertThat(Repo.read(ROOT.resolve("modules/rds/main.tf"))).contains("referenced_security_group_id = var.allowed_security_group_id");
-        assertThat(map(parse(ROOT.resolve("prod/env.hcl")).get("locals")).get("db_multi_az")).isEqualTo(Boolean.TRUE);
-        assertThat(String.valueOf(map(parse(ROOT.resolve("prod/rds/terragrunt.hcl")).get("inputs")).get("multi_az")))
-                .isEqualTo("local.env.locals.db_multi_az");
+        for (String env : ENVIRONMENTS) {
+            Map<String, Object> inputs = TerragruntUnit.of(ROOT.resolve(env + "/rds/terragrunt.hcl")).inputs();
+            assertThat(String.valueOf(inputs.get("allowed_security_group_id"))).as("only the " + env + " cluster's nodes reach the database")
+                    .isEqualTo("dependency.eks.outputs.node_security_group_id");
+        }
+        Map<String, Object> prod = TerragruntUnit.of(ROOT.resolve("prod/rds/terragrunt.hcl")).inputs();
+        assertThat(prod.get("multi_az")).as("prod database is Multi-AZ").isEqualTo(Boolean.TRUE);
+        assertThat(prod.get("deletion_protection")).as("prod database is protected from deletion").isEqualTo(Boolean.TRUE);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.mirshop.marketing;
 
+import dev.mirshop.platform.forms.FieldErrors;
 import dev.mirshop.marketing.client.ConsoleApi.AdDetail;
 import dev.mirshop.marketing.client.ConsoleApi.AdEdit;
 
@@ -15,7 +16,7 @@ public record AdFields(String title, String altText, String targetPath, String w
                 a.taxonPermalink() == null ? "" : a.taxonPermalink());
     }
 
-    AdEdit toEdit(FormErrors errors) {
+    AdEdit toEdit(FieldErrors errors) {
         Integer w = new FormValues(errors).integer("weight", weight);
         if (w == null && !errors.has("weight")) {
             errors.add("weight", "enter a weight of 1 or more");

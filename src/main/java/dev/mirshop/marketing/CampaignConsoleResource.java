@@ -1,5 +1,6 @@
 package dev.mirshop.marketing;
 
+import dev.mirshop.platform.forms.FieldErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.Base64;
@@ -55,12 +56,12 @@ public class CampaignConsoleResource {
     static class Templates {
         static native TemplateInstance campaigns(List<Campaign> campaigns);
 
-        static native TemplateInstance campaignForm(Long id, CampaignFields fields, FormErrors errors);
+        static native TemplateInstance campaignForm(Long id, CampaignFields fields, FieldErrors errors);
 
-        static native TemplateInstance campaign(Campaign campaign, AdFields newAd, FormErrors adErrors,
+        static native TemplateInstance campaign(Campaign campaign, AdFields newAd, FieldErrors adErrors,
                 List<AuditEntry> history, String notice);
 
-        static native TemplateInstance adForm(Campaign campaign, AdDetail ad, AdFields fields, FormErrors errors);
+        static native TemplateInstance adForm(Campaign campaign, AdDetail ad, AdFields fields, FieldErrors errors);
 
         static native TemplateInstance preview(Campaign campaign, String context, List<AdView> homeAds,
                 List<AdView> contextAds);
@@ -85,7 +86,7 @@ public class CampaignConsoleResource {
     @GET
     @Path("campaigns/new")
     public Response newForm() {
-        return page(200, Templates.campaignForm(null, CampaignFields.blank(), new FormErrors()));
+        return page(200, Templates.campaignForm(null, CampaignFields.blank(), new FieldErrors()));
     }
 
     @POST
@@ -94,7 +95,7 @@ public class CampaignConsoleResource {
     public Response create(@RestForm String name, @RestForm String theme, @RestForm String startsAt,
             @RestForm String endsAt, @RestForm String yearly, @RestForm String priority) {
         CampaignFields fields = new CampaignFields(name, theme, startsAt, endsAt, yearly != null, priority);
-        FormErrors errors = new FormErrors();
+        FieldErrors errors = new FieldErrors();
         CampaignEdit edit = fields.toEdit(errors);
         if (edit == null) {
             return page(400, Templates.campaignForm(null, fields, errors));
@@ -113,14 +114,14 @@ public class CampaignConsoleResource {
     @Path("campaigns/{id: \\d{1,18}}")
     public Response show(@PathParam("id") long id, @QueryParam("done") String done) {
         Campaign c = campaigns.campaign(id);
-        return page(200, Templates.campaign(c, AdFields.blank(), new FormErrors(),
+        return page(200, Templates.campaign(c, AdFields.blank(), new FieldErrors(),
                 audit.about(AuditLog.CAMPAIGN, id, 20), done == null ? null : NOTICES.get(done)));
     }
 
     @GET
     @Path("campaigns/{id: \\d{1,18}}/edit")
     public Response editForm(@PathParam("id") long id) {
-        return page(200, Templates.campaignForm(id, CampaignFields.of(campaigns.campaign(id)), new FormErrors()));
+        return page(200, Templates.campaignForm(id, CampaignFields.of(campaigns.campaign(id)), new FieldErrors()));
     }
 
     @POST
@@ -129,7 +130,7 @@ public class CampaignConsoleResource {
     public Response update(@PathParam("id") long id, @RestForm String name, @RestForm String theme,
             @RestForm String startsAt, @RestForm String endsAt, @RestForm String yearly, @RestForm String priority) {
         CampaignFields fields = new CampaignFields(name, theme, startsAt, endsAt, yearly != null, priority);
-        FormErrors errors = new FormErrors();
+        FieldErrors errors = new FieldErrors();
         CampaignEdit edit = fields.toEdit(errors);
         if (edit == null) {
             return page(400, Templates.campaignForm(id, fields, errors));
@@ -165,7 +166,7 @@ public class CampaignConsoleResource {
             @RestForm String targetPath, @RestForm String weight, @RestForm String taxonPermalink,
             @RestForm("image") FileUpload image) {
         AdFields fields = new AdFields(title, altText, targetPath, weight, taxonPermalink);
-        FormErrors errors = new FormErrors();
+        FieldErrors errors = new FieldErrors();
         AdEdit edit = fields.toEdit(errors);
         byte[] bytes = read(image, errors);
         Campaign c = campaigns.campaign(id);
@@ -190,7 +191,7 @@ public class CampaignConsoleResource {
     public Response adForm(@PathParam("id") long id, @PathParam("adId") long adId) {
         Campaign c = campaigns.campaign(id);
         AdDetail ad = adOf(c, adId);
-        return page(200, Templates.adForm(c, ad, AdFields.of(ad), new FormErrors()));
+        return page(200, Templates.adForm(c, ad, AdFields.of(ad), new FieldErrors()));
     }
 
     @POST
@@ -202,7 +203,7 @@ public class CampaignConsoleResource {
         Campaign c = campaigns.campaign(id);
         AdDetail ad = adOf(c, adId);
         AdFields fields = new AdFields(title, altText, targetPath, weight, taxonPermalink);
-        FormErrors errors = new FormErrors();
+        FieldErrors errors = new FieldErrors();
         AdEdit edit = fields.toEdit(errors);
         if (edit == null) {
             return page(400, Templates.adForm(c, ad, fields, errors));
@@ -237,7 +238,7 @@ public class CampaignConsoleResource {
                 .orElseThrow(() -> new NotFoundException("No ad " + adId + " in campaign " + c.id()));
     }
 
-    private static byte[] read(FileUpload image, FormErrors errors) {
+    private static byte[] read(FileUpload image, FieldErrors errors) {
         if (image == null || image.fileName() == null || image.fileName().isBlank() || image.size() == 0) {
             errors.add("image", "choose a banner image (PNG, JPEG, WebP or SVG)");
             return null;

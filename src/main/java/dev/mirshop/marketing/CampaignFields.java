@@ -1,5 +1,6 @@
 package dev.mirshop.marketing;
 
+import dev.mirshop.platform.forms.FieldErrors;
 import dev.mirshop.marketing.client.ConsoleApi.Campaign;
 import dev.mirshop.marketing.client.ConsoleApi.CampaignEdit;
 
@@ -17,7 +18,7 @@ public record CampaignFields(String name, String theme, String startsAt, String 
     }
 
     /** The API request, or null when a field could not be read (its message is in errors). */
-    CampaignEdit toEdit(FormErrors errors) {
+    CampaignEdit toEdit(FieldErrors errors) {
         FormValues v = new FormValues(errors);
         var start = v.time("startsAt", startsAt);
         var end = v.time("endsAt", endsAt);

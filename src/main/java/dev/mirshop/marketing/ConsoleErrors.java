@@ -25,7 +25,7 @@ public class ConsoleErrors {
     @ServerExceptionMapper
     public Response refused(ServiceRejected e) {
         String message = e.errors.general() != null ? e.errors.general()
-                : e.errors.all().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
+                : e.errors.asMap().entrySet().stream().map(x -> x.getKey() + ": " + x.getValue())
                         .reduce((a, b) -> a + "; " + b).orElse("The change was refused.");
         return CampaignConsoleResource.page(409, Templates.problem(409, "Change refused", message));
     }

@@ -1,5 +1,6 @@
 package dev.mirshop.marketing;
 
+import dev.mirshop.platform.forms.FieldErrors;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +36,7 @@ public class DiscountConsoleResource {
     static class Templates {
         static native TemplateInstance discounts(List<Discount> discounts, String notice);
 
-        static native TemplateInstance discountForm(Long id, DiscountFields fields, FormErrors errors,
+        static native TemplateInstance discountForm(Long id, DiscountFields fields, FieldErrors errors,
                 List<String> kinds, List<AuditEntry> history);
     }
 
@@ -54,7 +55,7 @@ public class DiscountConsoleResource {
     @Path("new")
     public Response newForm() {
         return CampaignConsoleResource.page(200,
-                Templates.discountForm(null, DiscountFields.blank(), new FormErrors(), KINDS, List.of()));
+                Templates.discountForm(null, DiscountFields.blank(), new FieldErrors(), KINDS, List.of()));
     }
 
     @POST
@@ -65,7 +66,7 @@ public class DiscountConsoleResource {
             @RestForm String active) {
         DiscountFields fields = new DiscountFields(name, code, kind, value, minimumOrderTotal, startsAt, endsAt,
                 usageLimit, perCustomerLimit, active != null);
-        FormErrors errors = new FormErrors();
+        FieldErrors errors = new FieldErrors();
         DiscountForm form = fields.toForm(errors);
         if (form == null) {
             return CampaignConsoleResource.page(400, Templates.discountForm(null, fields, errors, KINDS, List.of()));
@@ -84,7 +85,7 @@ public class DiscountConsoleResource {
     @Path("{id: \\d{1,18}}")
     public Response editForm(@PathParam("id") long id) {
         return CampaignConsoleResource.page(200, Templates.discountForm(id, DiscountFields.of(discounts.get(id)),
-                new FormErrors(), KINDS, audit.about(AuditLog.DISCOUNT, id, 20)));
+                new FieldErrors(), KINDS, audit.about(AuditLog.DISCOUNT, id, 20)));
     }
 
     @POST
@@ -96,7 +97,7 @@ public class DiscountConsoleResource {
             @RestForm String perCustomerLimit, @RestForm String active) {
         DiscountFields fields = new DiscountFields(name, code, kind, value, minimumOrderTotal, startsAt, endsAt,
                 usageLimit, perCustomerLimit, active != null);
-        FormErrors errors = new FormErrors();
+        FieldErrors errors = new FieldErrors();
         DiscountForm form = fields.toForm(errors);
         if (form == null) {
             return CampaignConsoleResource.page(400,

@@ -1,5 +1,6 @@
 package dev.mirshop.marketing;
 
+import dev.mirshop.platform.forms.FieldErrors;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -22,7 +23,7 @@ public record DiscountFields(String name, String code, String kind, String value
     }
 
     /** The API request, or null when a field could not be read; other rules are the service's to check. */
-    DiscountForm toForm(FormErrors errors) {
+    DiscountForm toForm(FieldErrors errors) {
         FormValues v = new FormValues(errors);
         BigDecimal amount = v.decimal("value", value);
         BigDecimal minimum = v.decimal("minimumOrderTotal", minimumOrderTotal);

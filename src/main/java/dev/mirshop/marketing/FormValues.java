@@ -1,5 +1,6 @@
 package dev.mirshop.marketing;
 
+import dev.mirshop.platform.forms.FieldErrors;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -10,9 +11,9 @@ import java.time.format.DateTimeParseException;
 /** Reads the console's form fields; a malformed value becomes a message next to its field, never an exception. */
 final class FormValues {
 
-    private final FormErrors errors;
+    private final FieldErrors errors;
 
-    FormValues(FormErrors errors) {
+    FormValues(FieldErrors errors) {
         this.errors = errors;
     }
 

@@ -1,5 +1,6 @@
 package dev.mirshop.marketing.client;
 
+import dev.mirshop.platform.forms.FieldErrors;
 import java.util.function.Supplier;
 
 import org.jboss.logging.Logger;
@@ -7,7 +8,6 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.mirshop.marketing.FormErrors;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 
@@ -40,8 +40,8 @@ final class ServiceErrors {
     }
 
     /** Reads RFC 7807 {"detail", "errors":[{"field","message"}]}. */
-    static FormErrors fieldErrors(WebApplicationException e) {
-        FormErrors errors = new FormErrors();
+    static FieldErrors fieldErrors(WebApplicationException e) {
+        FieldErrors errors = new FieldErrors();
         try {
             String body = e.getResponse().readEntity(String.class);
             JsonNode problem = JSON.readTree(body);

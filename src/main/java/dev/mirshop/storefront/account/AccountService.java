@@ -1,5 +1,6 @@
 package dev.mirshop.storefront.account;
 
+import dev.mirshop.storefront.checkout.Countries;
 import java.sql.SQLException;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package dev.mirshop.storefront.account;
 
+import dev.mirshop.storefront.checkout.Countries;
+import dev.mirshop.platform.forms.FieldErrors;
 import java.util.regex.Pattern;
 
 /** A saved shipping address, validated like the checkout's address step. */

@@ -1,5 +1,6 @@
 package dev.mirshop.storefront.account;
 
+import dev.mirshop.platform.forms.FieldErrors;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 

@@ -1,5 +1,6 @@
 package dev.mirshop.storefront.account;
 
+import dev.mirshop.platform.forms.FieldErrors;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;

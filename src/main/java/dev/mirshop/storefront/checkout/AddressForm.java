@@ -1,5 +1,6 @@
 package dev.mirshop.storefront.checkout;
 
+import dev.mirshop.platform.forms.FieldErrors;
 import java.util.regex.Pattern;
 
 import org.jboss.resteasy.reactive.RestForm;
@@ -59,7 +60,7 @@ public class AddressForm {
     }
 
     /** Trims every field (blank becomes null) and returns what is wrong with it. */
-    public FormErrors validate() {
+    public FieldErrors validate() {
         email = clean(email);
         name = clean(name);
         line1 = clean(line1);
@@ -69,7 +70,7 @@ public class AddressForm {
         country = clean(country);
         phone = clean(phone);
 
-        FormErrors errors = new FormErrors();
+        FieldErrors errors = new FieldErrors();
         required(errors, "email", email, 254, "Please enter your email address.");
         if (!errors.has("email") && !EMAIL.matcher(email).matches()) {
             errors.add("email", "Please enter a valid email address, like name@example.com.");
@@ -107,7 +108,7 @@ public class AddressForm {
         cart.shipPhone = phone;
     }
 
-    private static void required(FormErrors errors, String field, String value, int max, String missing) {
+    private static void required(FieldErrors errors, String field, String value, int max, String missing) {
         if (value == null) {
             errors.add(field, missing);
         } else {
@@ -115,7 +116,7 @@ public class AddressForm {
         }
     }
 
-    private static void optional(FormErrors errors, String field, String value, int max) {
+    private static void optional(FieldErrors errors, String field, String value, int max) {
         if (value == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.mirshop.storefront.checkout;
 
+import dev.mirshop.platform.forms.FieldErrors;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,13 +51,13 @@ public class CheckoutResource {
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance address(StepIndicator steps, CheckoutSummary summary, AddressForm form,
-                FormErrors errors, List<Countries.Country> countries, boolean guest);
+                FieldErrors errors, List<Countries.Country> countries, boolean guest);
 
         static native TemplateInstance delivery(StepIndicator steps, CheckoutSummary summary,
                 List<ShippingOption> options, String error);
 
         static native TemplateInstance payment(StepIndicator steps, CheckoutSummary summary, String method,
-                String expiry, FormErrors errors, String declined);
+                String expiry, FieldErrors errors, String declined);
 
         static native TemplateInstance confirm(StepIndicator steps, CheckoutSummary summary, Checkout checkout,
                 String shippingName, String countryName, List<String> problems);
@@ -78,7 +79,7 @@ public class CheckoutResource {
         Checkout checkout = load();
         AddressForm form = checkoutService.addressFor(checkout, shopper.accountId(), shopper.email());
         meters.checkoutStep("address");
-        return page(200, addressPage(checkout, form, new FormErrors()));
+        return page(200, addressPage(checkout, form, new FieldErrors()));
     }
 
     @POST
@@ -86,7 +87,7 @@ public class CheckoutResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response saveAddress(@BeanParam AddressForm form) {
         Checkout checkout = load();
-        FormErrors errors = form.validate();
+        FieldErrors errors = form.validate();
         if (!errors.isEmpty()) {
             return page(400, addressPage(checkout, form, errors));
         }
@@ -94,7 +95,7 @@ public class CheckoutResource {
         return redirect(Step.DELIVERY);
     }
 
-    private TemplateInstance addressPage(Checkout checkout, AddressForm form, FormErrors errors) {
+    private TemplateInstance addressPage(Checkout checkout, AddressForm form, FieldErrors errors) {
         return Templates.address(steps(Step.ADDRESS, checkout), summary(checkout), form, errors, Countries.ALL,
                 shopper.isGuest());
     }
@@ -142,7 +143,7 @@ public class CheckoutResource {
         }
         String method = checkout.cart().paymentMethod == null ? PaymentForm.CARD : checkout.cart().paymentMethod;
         meters.checkoutStep("payment");
-        return page(200, paymentPage(checkout, method, "", new FormErrors(), null));
+        return page(200, paymentPage(checkout, method, "", new FieldErrors(), null));
     }
 
     @POST
@@ -153,7 +154,7 @@ public class CheckoutResource {
         if (!checkout.canOpen(Step.PAYMENT)) {
             return redirect(checkout.firstIncomplete());
         }
-        FormErrors errors = form.validate();
+        FieldErrors errors = form.validate();
         String method = form.isCod() ? PaymentForm.COD : PaymentForm.CARD;
         if (!errors.isEmpty()) {
             return page(400, paymentPage(checkout, method, form.expiryForRedisplay(), errors, null));
@@ -174,7 +175,7 @@ public class CheckoutResource {
         return redirect(Step.CONFIRM);
     }
 
-    private TemplateInstance paymentPage(Checkout checkout, String method, String expiry, FormErrors errors,
+    private TemplateInstance paymentPage(Checkout checkout, String method, String expiry, FieldErrors errors,
             String declined) {
         return Templates.payment(steps(Step.PAYMENT, checkout), summary(checkout), method, expiry, errors, declined);
     }

@@ -3,7 +3,7 @@ package dev.mirshop.storefront.checkout;
 import java.util.List;
 import java.util.Optional;
 
-/** The countries we ship to. */
+/** The countries the shop ships to, United States first and by default (checkout and saved addresses). */
 public final class Countries {
     public record Country(String code, String name) {
     }
@@ -17,6 +17,8 @@ public final class Countries {
             new Country("DE", "Germany"),
             new Country("FR", "France"),
             new Country("NL", "Netherlands"),
+            new Country("ES", "Spain"),
+            new Country("IT", "Italy"),
             new Country("AU", "Australia"));
 
     private Countries() {
@@ -24,6 +26,10 @@ public final class Countries {
 
     public static Optional<Country> byCode(String code) {
         return ALL.stream().filter(c -> c.code().equals(code)).findFirst();
+    }
+
+    public static boolean isKnown(String code) {
+        return byCode(code).isPresent();
     }
 
     public static String name(String code) {

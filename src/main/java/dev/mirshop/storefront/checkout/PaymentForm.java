@@ -1,5 +1,6 @@
 package dev.mirshop.storefront.checkout;
 
+import dev.mirshop.platform.forms.FieldErrors;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
@@ -36,8 +37,8 @@ public class PaymentForm {
         return COD.equals(method);
     }
 
-    public FormErrors validate(YearMonth today) {
-        FormErrors errors = new FormErrors();
+    public FieldErrors validate(YearMonth today) {
+        FieldErrors errors = new FieldErrors();
         if (!isCard() && !isCod()) {
             errors.add("payment_method", "Please choose how you want to pay.");
             return errors;
@@ -80,7 +81,7 @@ public class PaymentForm {
         return errors;
     }
 
-    public FormErrors validate() {
+    public FieldErrors validate() {
         return validate(YearMonth.now(ZoneOffset.UTC));
     }
 

@@ -62,6 +62,13 @@ public class ErrorPages {
         return respond(request, 400, "The request body is not valid JSON for this endpoint.", null);
     }
 
+    /** Wrong types or unknown enum values in JSON; more specific than Quarkus' own mapper, which answers plain JSON. */
+    @ServerExceptionMapper
+    public Response mismatchedJson(com.fasterxml.jackson.databind.exc.MismatchedInputException e,
+            ContainerRequestContext request) {
+        return malformedJson(e, request);
+    }
+
     @ServerExceptionMapper(priority = 10_000)
     public Response unexpected(Throwable e, ContainerRequestContext request) {
         String reference = UUID.randomUUID().toString().substring(0, 8);

@@ -1,0 +1,39 @@
+package dev.mirshop.ads.rest;
+
+import java.net.URI;
+import java.util.List;
+
+import dev.mirshop.ads.rest.AdApi.WorkshopAd;
+import dev.mirshop.ads.service.AdService;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.CacheControl;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/ads")
+public class AdClickResource {
+
+    @Inject
+    AdService ads;
+
+    /** The original workshop's list of every ad. */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<WorkshopAd> list() {
+        return ads.all().stream().map(WorkshopAd::of).toList();
+    }
+
+    /** Counts the click and sends the shopper to the ad's page, only ever a path on this shop. */
+    @GET
+    @Path("/{id: \\d{1,18}}/click")
+    public Response click(@PathParam("id") long id) {
+        CacheControl noStore = new CacheControl();
+        noStore.setNoStore(true);
+        return Response.status(Response.Status.FOUND).location(URI.create(ads.click(id))).cacheControl(noStore)
+                .build();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.mirshop.ads.rest;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.jboss.logging.Logger;
+
+import dev.mirshop.ads.Ad;
+import dev.mirshop.ads.Campaign;
+import dev.mirshop.ads.rest.AdApi.AdForm;
+import dev.mirshop.ads.rest.AdApi.AdView;
+import dev.mirshop.ads.rest.AdApi.CampaignForm;
+import dev.mirshop.ads.rest.AdApi.CampaignView;
+import dev.mirshop.ads.service.AdService;
+import dev.mirshop.platform.errors.Problem;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The ad service's API: which ads a page shows, and the campaigns the marketer console manages. */
+@Path("/api/ads")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class AdResource {
+
+    private static final Logger LOG = Logger.getLogger(AdResource.class);
+    private static final Pattern PERMALINK = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)*");
+    static final int MAX_COUNT = 10;
+
+    @Inject
+    AdService ads;
+
+    /**
+     * Ads for a page whose taxons are {@code context} (comma-separated permalinks). Always an answer: an empty list
+     * when nothing is live or the database is unavailable; malformed permalinks are ignored.
+     */
+    @GET
+    @Path("/select")
+    public Response select(@QueryParam("context") String context, @QueryParam("count") String count) {
+        int n;
+        try {
+            n = count == null || count.isBlank() ? 1 : Integer.parseInt(count.trim());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > MAX_COUNT) {
+            return Problem.of(400, "Bad Request", "count must be a whole number from 1 to " + MAX_COUNT)
+                    .withErrors(List.of(new Problem.FieldError("count", "must be between 1 and " + MAX_COUNT)))
+                    .toResponse();
+        }
+        List<AdView> chosen;
+        try {
+            chosen = ads.select(parseContext(context), n);
+        } catch (RuntimeException e) {
+            LOG.warnf(e, "Ad selection failed; answering with no ads");
+            chosen = List.of();
+        }
+        return Response.ok(chosen).header("Cache-Control", "no-store").build();
+    }
+
+    static Set<String> parseContext(String context) {
+        if (context == null || context.isBlank() || context.length() > 2000) {
+            return Set.of();
+        }
+        Set<String> permalinks = new LinkedHashSet<>();
+        Arrays.stream(context.split(",")).map(String::trim).filter(p -> PERMALINK.matcher(p).matches())
+                .limit(20).forEach(permalinks::add);
+        return permalinks;
+    }
+
+    @GET
+    @Path("/campaigns")
+    public List<CampaignView> campaigns() {
+        return Campaign.<Campaign>listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(AdResource::view)
+                .toList();
+    }
+
+    @POST
+    @Path("/campaigns")
+    public Response createCampaign(@Valid @NotNull CampaignForm form) {
+        Campaign c = ads.createCampaign(form);
+        return Response.created(URI.create("/api/ads/campaigns/" + c.id)).entity(view(c)).build();
+    }
+
+    @POST
+    @Path("/campaigns/{id: \\d{1,18}}/pause")
+    @Consumes(MediaType.WILDCARD)
+    public CampaignView pause(@PathParam("id") long id) {
+        return view(ads.setPaused(id, true));
+    }
+
+    @POST
+    @Path("/campaigns/{id: \\d{1,18}}/resume")
+    @Consumes(MediaType.WILDCARD)
+    public CampaignView resume(@PathParam("id") long id) {
+        return view(ads.setPaused(id, false));
+    }
+
+    @POST
+    @Path("/campaigns/{id: \\d{1,18}}/ads")
+    public Response createAd(@PathParam("id") long campaignId, @Valid @NotNull AdForm form) {
+        Ad ad = ads.createAd(campaignId, form);
+        return Response.created(URI.create("/api/ads/" + ad.id))
+                .entity(Map.of("id", ad.id, "clickUrl", "/ads/" + ad.id + "/click")).build();
+    }
+
+    static CampaignView view(Campaign c) {
+        return new CampaignView(c.id, c.name, c.theme, c.startsAt, c.endsAt, c.yearly, c.priority, c.paused);
+    }
+}

@@ -1,0 +1,234 @@
+package dev.mirshop.ads;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+
+@QuarkusTest
+class AdApiTest {
+
+    static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>";
+
+    static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A paused campaign, so ads created by tests never take over the shop's pages. */
+    static long pausedCampaign() {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("name", unique("Test campaign"), "theme", "test", "priority", 1000, "paused", true))
+                .post("/api/ads/campaigns").then().statusCode(201).extract().jsonPath().getLong("id");
+    }
+
+    static io.restassured.response.ValidatableResponse createAd(long campaign, String target) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("title", "Test ad", "altText", "A test ad", "targetPath", target, "weight", 1,
+                        "bannerName", unique("test") + ".svg", "contentType", "image/svg+xml",
+                        "imageBase64", Base64.getEncoder().encodeToString(SVG.getBytes())))
+                .post("/api/ads/campaigns/" + campaign + "/ads").then();
+    }
+
+    @Test
+    void selectPrefersAdsTargetedAtThePage() {
+        for (int i = 0; i < 20; i++) {
+            List<Map<String, Object>> ads = given().get("/api/ads/select?context=categories/mugs&count=1").then()
+                    .statusCode(200).extract().jsonPath().getList("$");
+            assertThat(ads).hasSize(1);
+            assertThat(ads.get(0).get("taxonPermalink")).isEqualTo("categories/mugs");
+            assertThat((String) ads.get(0).get("imageUrl")).matches("/banners/\\d+/[0-9a-f]{16}\\.svg");
+            assertThat((String) ads.get(0).get("clickUrl")).matches("/ads/\\d+/click");
+            assertThat((String) ads.get(0).get("altText")).isNotBlank();
+        }
+        given().get("/api/ads/select?context=categories/clothing/t-shirts,brands/x").then().statusCode(200)
+                .body("[0].taxonPermalink", equalTo("categories/clothing"));
+        List<Map<String, Object>> general = given().get("/api/ads/select?count=3").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(general).isNotEmpty().allSatisfy(ad -> assertThat(ad).doesNotContainKey("taxonPermalink"));
+    }
+
+    @Test
+    void selectAlwaysAnswersAndRejectsABadCount() {
+        given().get("/api/ads/select?context=" + "x".repeat(3000)).then().statusCode(200);
+        given().get("/api/ads/select?context=../../etc,<script>,'%20OR%201=1").then().statusCode(200);
+        for (String bad : List.of("0", "-1", "11", "abc", "1e9", "99999999999")) {
+            given().get("/api/ads/select?count=" + bad).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("count"));
+        }
+    }
+
+    @Test
+    void selectCountsImpressions() {
+        Map<String, Object> ad = given().get("/api/ads/select?context=categories/bags").then().statusCode(200)
+                .extract().jsonPath().getMap("[0]");
+        long id = ((Number) ad.get("id")).longValue();
+        long before = impressions(id);
+        given().get("/api/ads/select?context=categories/bags").then().statusCode(200);
+        counter.flush();
+        assertThat(impressions(id)).isGreaterThan(before);
+    }
+
+    @Test
+    void christmasDemoCampaignIsLiveFromTheFirstToThe26thOfDecember() {
+        Campaign christmas = QuarkusTransaction.requiringNew()
+                .call(() -> Campaign.<Campaign>find("name", "Christmas").firstResult());
+        assertThat(christmas.isLiveAt(Instant.parse("2026-11-25T12:00:00Z"))).isFalse();
+        assertThat(christmas.isLiveAt(Instant.parse("2026-12-01T00:00:00Z"))).isTrue();
+        assertThat(christmas.isLiveAt(Instant.parse("2026-12-26T18:00:00Z"))).isTrue();
+        assertThat(christmas.isLiveAt(Instant.parse("2026-12-27T00:00:01Z"))).isFalse();
+        Campaign summer = QuarkusTransaction.requiringNew()
+                .call(() -> Campaign.<Campaign>find("name", "Summer sale").firstResult());
+        assertThat(summer.isLiveAt(Instant.parse("2026-11-25T12:00:00Z"))).isFalse();
+        Campaign everyday = QuarkusTransaction.requiringNew()
+                .call(() -> Campaign.<Campaign>find("name", "Everyday").firstResult());
+        assertThat(everyday.isLiveAt(Instant.parse("2026-11-25T12:00:00Z"))).isTrue();
+        // and on 1 December the Christmas banners win over the everyday ones
+        List<Campaign> all = QuarkusTransaction.requiringNew().call(() -> {
+            List<Campaign> list = Campaign.unpausedWithAds();
+            list.forEach(c -> c.ads.size());
+            return list.stream().filter(c -> List.of("Everyday", "Christmas", "Summer sale").contains(c.name)).toList();
+        });
+        List<Ad> december = AdSelector.select(all, Instant.parse("2026-12-01T09:00:00Z"), java.util.Set.of(), 5,
+                new java.util.SplittableRandom());
+        assertThat(december).isNotEmpty().allSatisfy(a -> assertThat(a.campaign.name).isEqualTo("Christmas"));
+        List<Ad> november = AdSelector.select(all, Instant.parse("2026-11-25T09:00:00Z"), java.util.Set.of(), 5,
+                new java.util.SplittableRandom());
+        assertThat(november).isNotEmpty().allSatisfy(a -> assertThat(a.campaign.name).isEqualTo("Everyday"));
+    }
+
+    @Test
+    void bannersAreCachedWithAnEtag() {
+        String url = given().get("/api/ads/select?context=categories/mugs").then().statusCode(200)
+                .extract().jsonPath().getString("[0].imageUrl");
+        String etag = given().get(url).then().statusCode(200).contentType("image/svg+xml")
+                .header("Cache-Control", containsString("max-age=31536000"))
+                .header("ETag", not(emptyOrNullString()))
+                .body(containsString("<svg")).extract().header("ETag");
+        given().header("If-None-Match", etag).get(url).then().statusCode(304).body(emptyOrNullString());
+        given().header("If-None-Match", "\"something-else\"").get(url).then().statusCode(200);
+        String wrongHash = url.replaceAll("/[0-9a-f]{16}\\.svg$", "/0000000000000000.svg");
+        given().get(wrongHash).then().statusCode(404);
+        given().get("/banners/999999999/0000000000000000.svg").then().statusCode(404);
+        // the workshop's URL by name
+        String byName = given().get("/banners/everyday-mugs.svg").then().statusCode(200)
+                .contentType("image/svg+xml").header("Cache-Control", containsString("max-age"))
+                .extract().header("ETag");
+        given().header("If-None-Match", byName).get("/banners/everyday-mugs.svg").then().statusCode(304);
+        given().accept(ContentType.JSON).get("/banners/no-such-banner.svg").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void clickCountsAndRedirectsOnlyWithinTheShop() {
+        long campaign = pausedCampaign();
+        long id = createAd(campaign, "/t/categories/mugs?sort=newest").statusCode(201).extract().jsonPath()
+                .getLong("id");
+        String location = given().redirects().follow(false).get("/ads/" + id + "/click").then().statusCode(302)
+                .extract().header("Location");
+        URI uri = URI.create(location);
+        assertThat(uri.getRawPath() + "?" + uri.getRawQuery()).isEqualTo("/t/categories/mugs?sort=newest");
+        assertThat(uri.getHost() == null || uri.getHost().equals("localhost")).isTrue();
+        assertThat(clicks(id)).isEqualTo(1);
+        given().redirects().follow(false).get("/ads/" + id + "/click").then().statusCode(302);
+        assertThat(clicks(id)).isEqualTo(2);
+        given().redirects().follow(false).accept(ContentType.JSON).get("/ads/999999999/click").then()
+                .statusCode(404);
+        // metric names are a contract with the dashboards
+        given().get("/q/metrics").then().statusCode(200).body(containsString("mir_ads_clicks_total"))
+                .body(containsString("mir_ads_impressions_total"));
+    }
+
+    @Test
+    void adsThatWouldLeaveTheShopAreRefused() {
+        long campaign = pausedCampaign();
+        for (String evil : List.of("//evil.example", "http://evil.example/", "https://evil.example",
+                "/\\evil.example", "javascript:alert(1)", "evil.example", "/ok\r\nSet-Cookie: x=1")) {
+            createAd(campaign, evil).statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem("targetPath"));
+        }
+    }
+
+    @Test
+    void badInputIsProblemJson() {
+        given().contentType(ContentType.JSON).body("{oops").post("/api/ads/campaigns").then().statusCode(400)
+                .contentType("application/problem+json");
+        Instant now = Instant.now();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("name", unique("Backwards"), "startsAt", now.toString(),
+                        "endsAt", now.minusSeconds(60).toString()))
+                .post("/api/ads/campaigns").then().statusCode(400).body("errors[0].field", equalTo("endsAt"));
+        given().contentType(ContentType.JSON).body(Map.of("name", ""))
+                .post("/api/ads/campaigns").then().statusCode(400).body("errors.field", hasItem("name"));
+        long campaign = pausedCampaign();
+        given().contentType(ContentType.JSON)
+                .body(Map.of("title", "Neg", "altText", "x", "targetPath", "/", "weight", -3,
+                        "bannerName", unique("neg") + ".svg", "contentType", "image/svg+xml", "imageBase64", "PHN2Zy8+"))
+                .post("/api/ads/campaigns/" + campaign + "/ads").then().statusCode(400)
+                .body("errors.field", hasItem("weight"));
+        given().contentType(ContentType.JSON)
+                .body(Map.of("title", "Exe", "altText", "x", "targetPath", "/", "weight", 1,
+                        "bannerName", unique("exe") + ".svg", "contentType", "application/x-msdownload",
+                        "imageBase64", "PHN2Zy8+"))
+                .post("/api/ads/campaigns/" + campaign + "/ads").then().statusCode(400)
+                .body("errors.field", hasItem("contentType"));
+        createAd(999_999_999L, "/").statusCode(404).contentType("application/problem+json");
+        given().contentType(ContentType.JSON).post("/api/ads/campaigns/999999999/pause").then().statusCode(404);
+    }
+
+    @Test
+    void workshopEndpointsKeepTheirShapes() {
+        List<Map<String, Object>> ads = given().get("/ads").then().statusCode(200).contentType(ContentType.JSON)
+                .extract().jsonPath().getList("$");
+        assertThat(ads).isNotEmpty().allSatisfy(ad -> assertThat(ad).containsOnlyKeys("id", "name", "url", "weight",
+                "path"));
+        assertThat(ads).anySatisfy(ad -> {
+            assertThat(ad.get("path")).isEqualTo("everyday-mugs.svg");
+            assertThat(ad.get("url")).isEqualTo("/t/categories/mugs");
+        });
+        Map<String, Object> weighted = given().get("/weighted-banners/2.5").then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        assertThat(weighted).containsOnlyKeys("id", "name", "url", "weight", "path");
+        assertThat(((Number) weighted.get("weight")).intValue()).isLessThanOrEqualTo(2);
+        given().get("/weighted-banners/0.5").then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+        given().get("/weighted-banners/heavy").then().statusCode(400).contentType("application/problem+json");
+        given().get("/weighted-banners/-1").then().statusCode(400);
+    }
+
+    @Test
+    void pausingACampaignTakesItOffThePages() {
+        long campaign = pausedCampaign();
+        given().contentType(ContentType.JSON).post("/api/ads/campaigns/" + campaign + "/pause").then().statusCode(200)
+                .body("paused", equalTo(true));
+        given().get("/api/ads/campaigns").then().statusCode(200).body("id", hasItem((int) campaign));
+        given().get("/api/ads/select").then().statusCode(200).body("campaign", not(hasItem(startsWith("Test"))));
+    }
+
+    @jakarta.inject.Inject
+    dev.mirshop.ads.service.ImpressionCounter counter;
+
+    static long impressions(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Ad.<Ad>findById(id).impressions);
+    }
+
+    static long clicks(long id) {
+        return QuarkusTransaction.requiringNew().call(() -> Ad.<Ad>findById(id).clicks);
+    }
+}

@@ -1,0 +1,288 @@
+package dev.mirshop.storefront.clients;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
+import io.smallrye.faulttolerance.api.CircuitBreakerState;
+import jakarta.inject.Inject;
+
+/** The storefront's clients against a WireMock stand-in that is healthy, slow (2 s), failing (500) or gone. */
+@QuarkusTest
+@TestProfile(ShortBudgetsProfile.class)
+@QuarkusTestResource(value = WireMockServices.class, restrictToAnnotatedClass = true)
+class ClientResilienceTest {
+
+    /** The decorative budget (150 ms) plus slack for a shared 2-core machine. */
+    static final long DECORATIVE_LIMIT_MS = 300;
+
+    static final String MUG_AD = """
+            [{"id":7,"title":"Mugs for every morning","altText":"Mugs for every morning","targetPath":"/t/categories/mugs",
+              "clickUrl":"/ads/7/click","imageUrl":"/banners/7/0123456789abcdef.svg","campaign":"Everyday",
+              "theme":"everyday","taxonPermalink":"categories/mugs"}]""";
+    static final String TEASER = """
+            {"id":1,"name":"Black Friday","code":"BLACKFRIDAY20","kind":"percent","value":20,"headline":"20% off"}""";
+
+    @Inject
+    AdClient ads;
+
+    @Inject
+    DiscountClient discounts;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
+    static boolean warm;
+
+    @BeforeEach
+    void reset() {
+        WireMockServices.acceptConnections();
+        WireMockServices.server.resetAll();
+        if (!warm) {
+            warmUp();
+        }
+        breakers.resetAll();
+        ads.forget();
+        discounts.forget();
+    }
+
+    @AfterEach
+    void restart() {
+        WireMockServices.acceptConnections();
+    }
+
+    /** The first calls load classes and open connections; budgets are about a running shop. */
+    void warmUp() {
+        stubAd(okJson(MUG_AD));
+        WireMockServices.server.stubFor(get(urlEqualTo("/api/discounts/teaser")).willReturn(okJson(TEASER)));
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/validate"))
+                .willReturn(okJson("{\"valid\":false,\"reason\":\"unknown\"}")));
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/redeem"))
+                .willReturn(okJson("{\"redeemed\":false,\"reason\":\"unknown\"}")));
+        for (int i = 0; i < 5; i++) {
+            ads.adFor(List.of());
+            discounts.teaser();
+            discounts.validate("WARM", BigDecimal.ONE, null, List.of());
+            discounts.redeem("WARM", "R0", "warm@example.com", BigDecimal.ONE);
+        }
+        WireMockServices.server.resetAll();
+        warm = true;
+    }
+
+    static <T> T timed(Supplier<T> call, long limitMs) {
+        long start = System.nanoTime();
+        T result = call.get();
+        long elapsed = (System.nanoTime() - start) / 1_000_000;
+        assertThat(elapsed).as("call took %d ms", elapsed).isLessThanOrEqualTo(limitMs);
+        return result;
+    }
+
+    void stubAd(com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder response) {
+        WireMockServices.server.stubFor(get(urlPathEqualTo("/api/ads/select")).willReturn(response));
+    }
+
+    @Test
+    void healthyAdServiceGivesTheAdForThePage() {
+        stubAd(okJson(MUG_AD));
+        Optional<AdView> ad = ads.adFor(List.of("categories/mugs", "brands/acme"));
+        assertThat(ad).hasValueSatisfying(a -> {
+            assertThat(a.title()).isEqualTo("Mugs for every morning");
+            assertThat(a.imageUrl()).isEqualTo("/banners/7/0123456789abcdef.svg");
+            assertThat(a.clickUrl()).isEqualTo("/ads/7/click");
+        });
+        WireMockServices.server.verify(getRequestedFor(urlPathEqualTo("/api/ads/select"))
+                .withQueryParam("context", equalTo("brands/acme,categories/mugs"))
+                .withQueryParam("count", equalTo("1")));
+    }
+
+    @Test
+    void slowAdServiceFallsBackToTheLastGoodAdWithinBudget() {
+        stubAd(okJson(MUG_AD));
+        assertThat(ads.adFor(List.of("categories/mugs"))).isPresent();
+        stubAd(okJson(MUG_AD).withFixedDelay(2000));
+        Optional<AdView> remembered = timed(() -> ads.adFor(List.of("categories/mugs")), DECORATIVE_LIMIT_MS);
+        assertThat(remembered).hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(7L));
+        // a context never answered before has nothing to remember: no ad, still within budget
+        assertThat(timed(() -> ads.adFor(List.of("categories/bags")), DECORATIVE_LIMIT_MS)).isEmpty();
+    }
+
+    @Test
+    void failingAdServiceOpensTheBreakerWhichClosesAgain() {
+        stubAd(okJson(MUG_AD));
+        assertThat(ads.adFor(List.of())).isPresent();
+        stubAd(aResponse().withStatus(500));
+        for (int i = 0; i < 10; i++) {
+            assertThat(timed(() -> ads.adFor(List.of()), DECORATIVE_LIMIT_MS)).isPresent();
+        }
+        assertThat(breakers.currentState("ads-select")).isEqualTo(CircuitBreakerState.OPEN);
+        int before = WireMockServices.server.getAllServeEvents().size();
+        for (int i = 0; i < 20; i++) {
+            assertThat(timed(() -> ads.adFor(List.of()), 50)).isPresent();
+        }
+        assertThat(WireMockServices.server.getAllServeEvents()).hasSize(before);
+        // the service recovers; after the breaker's delay one trial call closes it
+        stubAd(okJson("[]"));
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+            ads.adFor(List.of());
+            assertThat(breakers.currentState("ads-select")).isEqualTo(CircuitBreakerState.CLOSED);
+        });
+        assertThat(ads.adFor(List.of())).isEmpty();
+    }
+
+    @Test
+    void refusedConnectionsFallBackWithinBudget() {
+        stubAd(okJson(MUG_AD));
+        assertThat(ads.adFor(List.of("categories/mugs"))).isPresent();
+        WireMockServices.refuseConnections();
+        for (int i = 0; i < 12; i++) {
+            assertThat(timed(() -> ads.adFor(List.of("categories/mugs")), DECORATIVE_LIMIT_MS)).isPresent();
+            assertThat(timed(() -> ads.adFor(List.of("categories/clothing")), DECORATIVE_LIMIT_MS)).isEmpty();
+        }
+        assertThat(breakers.currentState("ads-select")).isEqualTo(CircuitBreakerState.OPEN);
+        io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).body(
+                org.hamcrest.Matchers.containsString("mir_client_fallbacks_total{call=\"select\",service=\"ads\""));
+    }
+
+    @Test
+    void notFoundIsAnAnswerNotAFailure() {
+        stubAd(aResponse().withStatus(404).withHeader("Content-Type", "application/problem+json")
+                .withBody("{\"status\":404}"));
+        for (int i = 0; i < 20; i++) {
+            assertThat(ads.adFor(List.of())).isEmpty();
+        }
+        assertThat(breakers.currentState("ads-select")).isEqualTo(CircuitBreakerState.CLOSED);
+        WireMockServices.server.stubFor(get(urlEqualTo("/api/discounts/teaser"))
+                .willReturn(aResponse().withStatus(404)));
+        for (int i = 0; i < 20; i++) {
+            assertThat(discounts.teaser()).isEmpty();
+        }
+        assertThat(breakers.currentState("discounts-teaser")).isEqualTo(CircuitBreakerState.CLOSED);
+        // a 404 on validate means the URL does not serve discounts: unavailable, yet no breaker failure
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/validate"))
+                .willReturn(aResponse().withStatus(404)));
+        for (int i = 0; i < 20; i++) {
+            assertThat(discounts.validate("X1", BigDecimal.TEN, null, List.of()).isUnavailable()).isTrue();
+        }
+        assertThat(breakers.currentState("discounts-validate")).isEqualTo(CircuitBreakerState.CLOSED);
+        // a 400 means the service refused this request: the code does not apply
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/validate"))
+                .willReturn(aResponse().withStatus(400)));
+        assertThat(discounts.validate("X1", BigDecimal.TEN, null, List.of()).isRejected()).isTrue();
+    }
+
+    @Test
+    void teaserFallsBackToTheLastGoodOne() {
+        WireMockServices.server.stubFor(get(urlEqualTo("/api/discounts/teaser")).willReturn(okJson(TEASER)));
+        assertThat(discounts.teaser()).hasValueSatisfying(t -> {
+            assertThat(t.code()).isEqualTo("BLACKFRIDAY20");
+            assertThat(t.headline()).isEqualTo("20% off");
+        });
+        WireMockServices.server.stubFor(get(urlEqualTo("/api/discounts/teaser"))
+                .willReturn(okJson(TEASER).withFixedDelay(2000)));
+        assertThat(timed(discounts::teaser, DECORATIVE_LIMIT_MS)).isPresent();
+        WireMockServices.server.stubFor(get(urlEqualTo("/api/discounts/teaser"))
+                .willReturn(aResponse().withStatus(500)));
+        for (int i = 0; i < 10; i++) {
+            assertThat(timed(discounts::teaser, DECORATIVE_LIMIT_MS)).isPresent();
+        }
+        assertThat(breakers.currentState("discounts-teaser")).isEqualTo(CircuitBreakerState.OPEN);
+        WireMockServices.refuseConnections();
+        assertThat(timed(discounts::teaser, DECORATIVE_LIMIT_MS)).isPresent();
+    }
+
+    @Test
+    void validateMapsTheServiceAnswers() {
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/validate"))
+                .withRequestBody(equalToJson("{\"code\":\"BLACKFRIDAY20\"}", true, true))
+                .willReturn(okJson("{\"valid\":true,\"code\":\"BLACKFRIDAY20\",\"kind\":\"percent\",\"amount\":8.00,"
+                        + "\"freeShipping\":false,\"message\":\"20% off\"}")));
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/validate"))
+                .withRequestBody(equalToJson("{\"code\":\"OLD\"}", true, true))
+                .willReturn(okJson("{\"valid\":false,\"code\":\"OLD\",\"reason\":\"expired\","
+                        + "\"message\":\"This code has expired.\"}")));
+        List<DiscountClient.CartItem> items = List.of(new DiscountClient.CartItem("TOTE-001", 2, new BigDecimal("20.00")));
+        DiscountCheck applied = discounts.validate("BLACKFRIDAY20", new BigDecimal("40.00"), "a@example.com", items);
+        assertThat(applied.isApplied()).isTrue();
+        assertThat(applied.amount()).isEqualByComparingTo("8.00");
+        DiscountCheck rejected = discounts.validate("OLD", new BigDecimal("40.00"), null, items);
+        assertThat(rejected.isRejected()).isTrue();
+        assertThat(rejected.reason()).isEqualTo("expired");
+        assertThat(rejected.message()).isEqualTo("This code has expired.");
+        WireMockServices.server.verify(postRequestedFor(urlEqualTo("/api/discounts/validate"))
+                .withRequestBody(equalToJson("{\"code\":\"BLACKFRIDAY20\",\"orderTotal\":40.00,"
+                        + "\"customer\":\"a@example.com\",\"items\":[{\"sku\":\"TOTE-001\",\"quantity\":2,"
+                        + "\"unitPrice\":20.00}]}", true, false)));
+        assertThat(discounts.validate(" ", BigDecimal.TEN, null, List.of()).isRejected()).isTrue();
+    }
+
+    @Test
+    void essentialCallsReportUnavailableWhenTheServiceIsSlowFailingOrGone() {
+        long limit = ShortBudgetsProfile.ESSENTIAL_TIMEOUT_MS + 300;
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/validate"))
+                .willReturn(okJson("{\"valid\":true}").withFixedDelay(2000)));
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/redeem"))
+                .willReturn(okJson("{\"redeemed\":true}").withFixedDelay(2000)));
+        assertUnavailable(limit);
+
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/validate"))
+                .willReturn(aResponse().withStatus(500)));
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/redeem"))
+                .willReturn(aResponse().withStatus(503)));
+        assertUnavailable(limit);
+
+        WireMockServices.refuseConnections();
+        assertUnavailable(limit);
+    }
+
+    private void assertUnavailable(long limit) {
+        DiscountCheck check = timed(() -> discounts.validate("BLACKFRIDAY20", new BigDecimal("40.00"), null,
+                List.of()), limit);
+        assertThat(check.isUnavailable()).isTrue();
+        assertThat(check.message()).startsWith("Discounts are unavailable right now");
+        Redemption redemption = timed(() -> discounts.redeem("BLACKFRIDAY20", "R100", "a@example.com",
+                new BigDecimal("40.00")), limit);
+        assertThat(redemption.isRedeemed()).isFalse();
+        assertThat(redemption.outcome()).isEqualTo(Redemption.Outcome.UNAVAILABLE);
+        assertThat(redemption.message()).startsWith("Discounts are unavailable right now");
+    }
+
+    @Test
+    void redeemMapsTheServiceAnswers() {
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/redeem"))
+                .willReturn(okJson("{\"redeemed\":true,\"orderNumber\":\"R200\",\"code\":\"FREESHIP\","
+                        + "\"kind\":\"free_shipping\",\"amount\":0,\"freeShipping\":true}")));
+        Redemption ok = discounts.redeem("freeship", "R200", "a@example.com", new BigDecimal("30.00"));
+        assertThat(ok.isRedeemed()).isTrue();
+        assertThat(ok.freeShipping()).isTrue();
+        assertThat(ok.code()).isEqualTo("FREESHIP");
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/redeem"))
+                .willReturn(okJson("{\"redeemed\":false,\"orderNumber\":\"R201\",\"reason\":\"already_used\","
+                        + "\"message\":\"You have already used this code.\"}")));
+        Redemption no = discounts.redeem("WELCOME10", "R201", "a@example.com", new BigDecimal("30.00"));
+        assertThat(no.outcome()).isEqualTo(Redemption.Outcome.REJECTED);
+        assertThat(no.reason()).isEqualTo("already_used");
+    }
+}

@@ -1,0 +1,52 @@
+package dev.mirshop.storefront.clients;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+/**
+ * Stands in for the ad and discount services: starts WireMock on a fixed free port (so a test can stop it to
+ * refuse connections and start it again) and points both REST clients at it.
+ */
+public class WireMockServices implements QuarkusTestResourceLifecycleManager {
+
+    static WireMockServer server;
+    static int port;
+
+    @Override
+    public Map<String, String> start() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server = new WireMockServer(options().port(port).containerThreads(20));
+        server.start();
+        String url = "http://localhost:" + port;
+        return Map.of("quarkus.rest-client.ads.url", url, "quarkus.rest-client.discounts.url", url);
+    }
+
+    static void refuseConnections() {
+        server.stop();
+    }
+
+    static void acceptConnections() {
+        if (!server.isRunning()) {
+            server = new WireMockServer(options().port(port).containerThreads(20));
+            server.start();
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}

@@ -44,6 +44,9 @@ public class Cart extends IdentityEntity {
     public String cardLast4;
     @Column(name = "discount_code")
     public String discountCode;
+    /** Reserved before the first attempt to place the order, kept across retries (see OrderPlacement). */
+    @Column(name = "reserved_order_number")
+    public String reservedOrderNumber;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -77,6 +80,7 @@ public class Cart extends IdentityEntity {
         cardBrand = null;
         cardLast4 = null;
         discountCode = null;
+        reservedOrderNumber = null;
         touch();
     }
 

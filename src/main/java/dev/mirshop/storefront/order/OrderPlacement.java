@@ -12,9 +12,12 @@ import dev.mirshop.storefront.cart.CartService;
 import dev.mirshop.storefront.cart.CartView;
 import dev.mirshop.storefront.checkout.Checkout;
 import dev.mirshop.storefront.checkout.CheckoutService;
+import dev.mirshop.storefront.checkout.Coupons;
 import dev.mirshop.storefront.checkout.PaymentForm;
 import dev.mirshop.storefront.checkout.Step;
 import dev.mirshop.storefront.checkout.Totals;
+import dev.mirshop.storefront.clients.DiscountClient;
+import dev.mirshop.storefront.clients.Redemption;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -24,6 +27,11 @@ import jakarta.transaction.Transactional;
  * Turns a checked-out cart into an order in one transaction: stock is taken with a guarded UPDATE per line (so it
  * can never go negative and concurrent checkouts of the last units cannot oversell), prices and totals are read from
  * the database, and the cart is emptied. If any line is short, everything rolls back and the cart stays as it was.
+ * <p>
+ * A discount code is redeemed inside the same transaction, after the stock is taken and before anything is
+ * committed: only a REDEEMED answer puts the discount on the order; a rejected or unanswered redeem rolls everything
+ * back (stock untouched, cart kept). The order number is reserved on the cart beforehand, so a retry redeems with
+ * the same number and the service (idempotent by order number) never counts the code twice.
  */
 @ApplicationScoped
 @Transactional
@@ -35,6 +43,21 @@ public class OrderPlacement {
     CartService carts;
     @Inject
     CheckoutService checkout;
+    @Inject
+    DiscountClient discounts;
+
+    /** Gives the cart its order number once, in its own transaction, so it survives a rolled-back attempt. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public String reserveNumber(long cartId) {
+        Cart cart = Cart.lockById(cartId);
+        if (cart == null) {
+            throw new EmptyCartException();
+        }
+        if (cart.reservedOrderNumber == null) {
+            cart.reservedOrderNumber = nextNumber();
+        }
+        return cart.reservedOrderNumber;
+    }
 
     public PlacedOrder place(long cartId, Optional<Long> accountId) {
         Cart cart = Cart.lockById(cartId);
@@ -55,7 +78,11 @@ public class OrderPlacement {
         // Read after the stock rows are locked by our UPDATEs: the prices cannot change before we commit.
         CartView items = carts.view(cartId);
         Totals totals = checkout.totals(items, cart.shippingMethod);
-        Order order = newOrder(cart, accountId, totals);
+        String number = cart.reservedOrderNumber != null ? cart.reservedOrderNumber : nextNumber();
+        if (cart.discountCode != null) {
+            totals = redeem(cart, accountId, number, totals);
+        }
+        Order order = newOrder(cart, accountId, totals, number);
         order.persist();
         for (CartLine line : items.lines()) {
             snapshot(order, line).persist();
@@ -64,6 +91,19 @@ public class OrderPlacement {
         em.createNativeQuery("delete from cart_items where cart_id = ?1").setParameter(1, cartId).executeUpdate();
         cart.clearCheckout();
         return new PlacedOrder(order.number, order.accessToken);
+    }
+
+    /** Redeems the cart's code for this order; anything but REDEEMED throws, which rolls the placement back. */
+    private Totals redeem(Cart cart, Optional<Long> accountId, String number, Totals totals) {
+        Redemption redemption = discounts.redeem(cart.discountCode, number, Coupons.customerKey(cart, accountId),
+                totals.itemTotal());
+        if (!redemption.isRedeemed()) {
+            throw new DiscountNotRedeemedException(cart.discountCode, redemption);
+        }
+        String code = redemption.code() == null ? cart.discountCode : redemption.code();
+        return new Totals(totals.itemTotal(), totals.shipping(), Totals.discountOf(redemption.amount(),
+                redemption.freeShipping(), totals.itemTotal(), totals.shipping()), totals.currency(), code,
+                redemption.freeShipping());
     }
 
     /** (variant id, quantity, product name) per line, in variant order so concurrent orders lock rows in one order. */
@@ -101,9 +141,9 @@ public class OrderPlacement {
                 : "Only " + left + " left of " + productName + ". Please lower the quantity in your cart.";
     }
 
-    private Order newOrder(Cart cart, Optional<Long> accountId, Totals totals) {
+    private Order newOrder(Cart cart, Optional<Long> accountId, Totals totals, String number) {
         Order order = new Order();
-        order.number = nextNumber();
+        order.number = number;
         order.accessToken = CartCookie.newToken();
         order.accountId = accountId.orElse(null);
         order.email = cart.email;
@@ -123,6 +163,7 @@ public class OrderPlacement {
         order.currency = totals.currency();
         order.itemTotal = totals.itemTotal();
         order.shippingTotal = totals.shipping();
+        order.discountCode = totals.discountCode();
         order.discountTotal = totals.discount();
         order.total = totals.total();
         order.completedAt = OffsetDateTime.now();

@@ -1,0 +1,32 @@
+package dev.mirshop.storefront.order;
+
+import dev.mirshop.storefront.checkout.Coupons;
+import dev.mirshop.storefront.clients.Redemption;
+
+/** The cart's code could not be redeemed: the order is not placed (the placement rolls back). */
+public class DiscountNotRedeemedException extends RuntimeException {
+
+    public static final String UNAVAILABLE = "Discounts are unavailable right now — remove the code or try again.";
+
+    private final transient Redemption redemption;
+    private final String code;
+
+    public DiscountNotRedeemedException(String code, Redemption redemption) {
+        super("Discount code not redeemed: " + redemption.outcome(), null, false, false);
+        this.code = code;
+        this.redemption = redemption;
+    }
+
+    public boolean unavailable() {
+        return redemption.outcome() == Redemption.Outcome.UNAVAILABLE;
+    }
+
+    /** What the shopper reads on the confirm page. */
+    public String shopperMessage() {
+        if (unavailable()) {
+            return UNAVAILABLE;
+        }
+        return Coupons.ShopperMessages.reason(redemption.reason(), code, null)
+                + " Remove the code to place your order without it.";
+    }
+}

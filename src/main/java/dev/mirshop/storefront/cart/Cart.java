@@ -47,6 +47,9 @@ public class Cart extends IdentityEntity {
     /** Reserved before the first attempt to place the order, kept across retries (see OrderPlacement). */
     @Column(name = "reserved_order_number")
     public String reservedOrderNumber;
+    /** The item total the code was first redeemed with for the reserved number (see OrderPlacement). */
+    @Column(name = "redeem_item_total")
+    public java.math.BigDecimal redeemItemTotal;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -81,6 +84,7 @@ public class Cart extends IdentityEntity {
         cardLast4 = null;
         discountCode = null;
         reservedOrderNumber = null;
+        redeemItemTotal = null;
         touch();
     }
 

@@ -197,8 +197,10 @@ public class CheckoutResource {
             return redirect(checkout.firstIncomplete());
         }
         try {
-            placement.reserveNumber(checkout.cart().id);
-            PlacedOrder order = placement.place(checkout.cart().id, shopper.accountId());
+            long cartId = checkout.cart().id;
+            OrderPlacement.Attempt attempt = placement.prepare(cartId, shopper.accountId());
+            // the code is redeemed before the order's transaction; only a redeemed code reaches the order
+            PlacedOrder order = placement.place(cartId, shopper.accountId(), attempt, placement.redeem(attempt));
             return Response.status(Response.Status.SEE_OTHER).header("Location", order.link()).build();
         } catch (OutOfStockException e) {
             Checkout now = load();

@@ -64,6 +64,12 @@ public class Coupons {
     @Transactional
     public void store(long cartId, String code) {
         Cart cart = Cart.lockById(cartId);
+        if (!java.util.Objects.equals(cart.discountCode, code)) {
+            // a new code starts a new redemption: the service would answer a retry under the old number with the
+            // old code's first answer
+            cart.reservedOrderNumber = null;
+            cart.redeemItemTotal = null;
+        }
         cart.discountCode = code;
         cart.touch();
     }

@@ -17,6 +17,12 @@ public class DiscountNotRedeemedException extends RuntimeException {
         this.redemption = redemption;
     }
 
+    /** The cart's code changed between redeeming and placing (another tab): nothing placed, try again. */
+    public static DiscountNotRedeemedException changed(String code) {
+        return new DiscountNotRedeemedException(code, Redemption.rejected(null, code, "changed",
+                "Your discount code changed while the order was being placed. Please check the total and place it again."));
+    }
+
     public boolean unavailable() {
         return redemption.outcome() == Redemption.Outcome.UNAVAILABLE;
     }
@@ -25,6 +31,9 @@ public class DiscountNotRedeemedException extends RuntimeException {
     public String shopperMessage() {
         if (unavailable()) {
             return UNAVAILABLE;
+        }
+        if ("changed".equals(redemption.reason())) {
+            return redemption.message();
         }
         return Coupons.ShopperMessages.reason(redemption.reason(), code, null)
                 + " Remove the code to place your order without it.";

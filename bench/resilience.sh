@@ -7,7 +7,7 @@
 #
 # Traffic goes to 127.0.0.1 only. The script stops everything it started (by process id) when it ends.
 # Usage: bench/resilience.sh             (builds target/quarkus-app if missing)
-#        BASE_PORT=18480 DURATION=15s bench/resilience.sh
+#        BASE_PORT=18480 DURATION=15s WARMUP=40s bench/resilience.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -116,7 +116,8 @@ measure() { # phase name
     "$errors" "$total"
 }
 
-warm() { wrk -t1 -c8 -d"${1:-10s}" "$URL" >/dev/null; }
+# warm-ups use the measured load, so the JIT has compiled the page before (a) and after a restart
+warm() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${1:-10s}" "$URL" >/dev/null; }
 
 echo "Starting discounts (:$DISCOUNTS_PORT), ads (:$ADS_PORT), storefront (:$SF_PORT); logs in $work"
 start discounts; start ads; start storefront
@@ -124,17 +125,17 @@ wait_ready discounts; wait_ready ads; wait_ready storefront
 curl -fs -o /dev/null "$URL" || { echo "product page $PRODUCT is not there" >&2; exit 1; }
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Warming up..."
-warm 20s
+warm "${WARMUP:-40s}"
 
 for service in ads discounts; do
   measure "$service (a) healthy"
   stop "$service"
   measure "$service (b) killed"
-  start "$service"; wait_ready "$service"; warm 8s
+  start "$service"; wait_ready "$service"; warm 15s
   kill -STOP "${pid[$service]}"
   measure "$service (c) frozen"
   kill -CONT "${pid[$service]}"
-  warm 8s
+  warm 15s
 done
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 

@@ -24,6 +24,9 @@ import dev.mirshop.storefront.clients.DiscountClient;
 import dev.mirshop.storefront.clients.Redemption;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.security.AttributeType;
+import io.quarkus.test.security.SecurityAttribute;
+import io.quarkus.test.security.TestSecurity;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -137,5 +140,33 @@ class DemoServicesIntegrationTest {
 
         Document orderPage = html(browser.get(placed.header("Location")));
         assertThat(orderPage.select(".order-totals [data-discount]").text()).isEqualTo("−$5.00");
+    }
+
+    @Test
+    @TestSecurity(user = ShopFixtures.OWNER_EMAIL, roles = "shopper", attributes = @SecurityAttribute(key = "account_id",
+            value = "990001", type = AttributeType.LONG))
+    void anAccountsOrderHistoryShowsTheDiscount() throws SQLException {
+        fixtures.ensureAccounts();
+        ShopFixtures.Item shirt = fixtures.product("Demo Coupon Shirt", "30.00", 5);
+        Browser browser = new Browser().addToCart(shirt.variantId(), 1);
+        Browser.expectRedirect(browser.post("/cart/coupon", "code", "BLACKFRIDAY20"), "/cart");
+        Response placed = browser.fillAddress().chooseDelivery("standard").payOnDelivery().post("/checkout/confirm");
+        assertThat(placed.statusCode()).as(placed.asString()).isEqualTo(303);
+        Matcher link = ORDER_LINK.matcher(placed.header("Location"));
+        assertThat(link.matches()).isTrue();
+        String number = link.group(1);
+        assertThat((BigDecimal) orderDiscount(number)[1]).isEqualByComparingTo("6.00");
+        try (Connection c = discountsDb.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select customer_key from discounts.discount_redemptions where order_number = ?")) {
+            s.setString(1, number);
+            try (ResultSet rs = s.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getString(1)).as("the account is the customer").isEqualTo("account-990001");
+            }
+        }
+        Document account = html(browser.get("/account"));
+        assertThat(account.select("tr[data-order=" + number + "] [data-discount]").text())
+                .isEqualTo("BLACKFRIDAY20: −$6.00");
     }
 }

@@ -4,6 +4,7 @@
 # while the ad service is (a) healthy, (b) killed, (c) frozen with SIGSTOP (connections hang), then the same for
 # the discount service (restarted or continued between phases). Prints req/s, p99 and the count of non-2xx answers
 # and socket errors per phase, and checks the targets: zero non-2xx everywhere, p99 of (b) and (c) at most 1.5 x (a).
+# Phase (d), healthy again after the outage, is a control for load drift on a shared machine, not a target.
 #
 # Traffic goes to 127.0.0.1 only. The script stops everything it started (by process id) when it ends.
 # Usage: bench/resilience.sh             (builds target/quarkus-app if missing)
@@ -136,6 +137,8 @@ for service in ads discounts; do
   measure "$service (c) frozen"
   kill -CONT "${pid[$service]}"
   warm 15s
+  # a control, not a target: healthy again after the outage shows how much the machine itself drifted meanwhile
+  measure "$service (d) recovered"
 done
 echo "Load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 

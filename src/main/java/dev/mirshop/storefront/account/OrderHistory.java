@@ -21,7 +21,11 @@ public class OrderHistory {
     static final int LIMIT = 100;
 
     public record OrderSummary(String number, OffsetDateTime completedAt, String state, BigDecimal total,
-            String currency) {
+            String currency, String discountCode, BigDecimal discountTotal) {
+
+        public boolean hasDiscount() {
+            return discountCode != null && discountTotal != null && discountTotal.signum() > 0;
+        }
     }
 
     @Inject
@@ -29,12 +33,12 @@ public class OrderHistory {
 
     public List<OrderSummary> of(long accountId) {
         List<?> rows = em.createNativeQuery("""
-                select number, completed_at, state, total, currency from orders
+                select number, completed_at, state, total, currency, discount_code, discount_total from orders
                  where account_id = ?1 order by completed_at desc, id desc limit ?2""")
                 .setParameter(1, accountId).setParameter(2, LIMIT).getResultList();
         return rows.stream().map(r -> (Object[]) r)
                 .map(r -> new OrderSummary((String) r[0], toOffsetDateTime(r[1]), (String) r[2], (BigDecimal) r[3],
-                        (String) r[4]))
+                        (String) r[4], (String) r[5], (BigDecimal) r[6]))
                 .toList();
     }
 

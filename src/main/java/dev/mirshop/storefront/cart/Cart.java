@@ -44,6 +44,12 @@ public class Cart extends IdentityEntity {
     public String cardLast4;
     @Column(name = "discount_code")
     public String discountCode;
+    /** Reserved before the first attempt to place the order, kept across retries (see OrderPlacement). */
+    @Column(name = "reserved_order_number")
+    public String reservedOrderNumber;
+    /** The item total the code was first redeemed with for the reserved number (see OrderPlacement). */
+    @Column(name = "redeem_item_total")
+    public java.math.BigDecimal redeemItemTotal;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -77,6 +83,8 @@ public class Cart extends IdentityEntity {
         cardBrand = null;
         cardLast4 = null;
         discountCode = null;
+        reservedOrderNumber = null;
+        redeemItemTotal = null;
         touch();
     }
 

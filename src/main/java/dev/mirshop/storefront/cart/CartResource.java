@@ -5,7 +5,10 @@ import java.util.Optional;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.mirshop.storefront.checkout.Coupons;
 import dev.mirshop.storefront.checkout.ShippingRates;
+import dev.mirshop.storefront.checkout.Totals;
+import dev.mirshop.storefront.clients.DiscountCheck;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -17,7 +20,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The cart page and its forms: add (from the product page), update quantity, remove. */
+/** The cart page and its forms: add (from the product page), update quantity, remove, apply or remove a code. */
 @Path("/cart")
 @Produces(MediaType.TEXT_HTML)
 public class CartResource {
@@ -28,11 +31,14 @@ public class CartResource {
     CurrentCart currentCart;
     @Inject
     Shopper shopper;
+    @Inject
+    Coupons coupons;
 
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance show(CartView cart, String error, BigDecimal freeShippingThreshold,
-                BigDecimal missingForFreeShipping);
+                BigDecimal missingForFreeShipping, DiscountCheck coupon, Totals totals, String couponCode,
+                String couponError);
 
         static native TemplateInstance invalidCookie();
     }
@@ -93,6 +99,34 @@ public class CartResource {
         }
     }
 
+    /**
+     * Applies a discount code: checked by the discount service against the cart now, stored only when it applies.
+     * A rejected code answers 400 with the reason next to the field; a service that is down or slow answers 503
+     * with "Discounts are unavailable right now"; the cart is kept either way.
+     */
+    @POST
+    @Path("coupon")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response applyCoupon(@RestForm String code) {
+        Optional<Cart> cart = carts.find(currentCart.token());
+        if (cart.isEmpty()) {
+            return page(400, null, code, "Add something to your cart before using a code.");
+        }
+        DiscountCheck check = coupons.apply(cart.get(), carts.view(cart.get().id), code, shopper.accountId());
+        if (check.isApplied()) {
+            return backToCart();
+        }
+        return page(check.isUnavailable() ? 503 : 400, null, code, check.message());
+    }
+
+    @POST
+    @Path("coupon/remove")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response removeCoupon() {
+        carts.find(currentCart.token()).ifPresent(cart -> coupons.remove(cart.id));
+        return backToCart();
+    }
+
     private static long requireItem(String itemId) {
         Long item = FormNumbers.id(itemId);
         if (item == null) {
@@ -106,12 +140,27 @@ public class CartResource {
     }
 
     private Response page(int status, String error) {
-        CartView cart = carts.view(currentCart.token());
+        return page(status, error, null, null);
+    }
+
+    private Response page(int status, String error, String couponCode, String couponError) {
+        Optional<Cart> found = carts.find(currentCart.token());
+        CartView cart = found.map(c -> carts.view(c.id)).orElse(CartView.empty());
+        // the stored code is checked again against the cart as it is now: totals are computed here, never trusted
+        Optional<DiscountCheck> coupon = cart.isEmpty() ? Optional.empty()
+                : found.flatMap(c -> coupons.check(c, cart, shopper.accountId()));
+        Totals totals = coupon.filter(DiscountCheck::isApplied)
+                .map(c -> new Totals(cart.itemTotal(), BigDecimal.ZERO.setScale(2),
+                        Totals.discountOf(c.amount(), c.freeShipping(), cart.itemTotal(), BigDecimal.ZERO),
+                        cart.currency(), c.code(), c.freeShipping()))
+                .orElse(new Totals(cart.itemTotal(), BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2),
+                        cart.currency()));
         BigDecimal missing = ShippingRates.FREE_STANDARD_FROM.subtract(cart.itemTotal());
         return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header("Cache-Control", "no-store")
                 .entity(Templates.show(cart, error, ShippingRates.FREE_STANDARD_FROM,
-                        missing.signum() > 0 ? missing : BigDecimal.ZERO))
+                        missing.signum() > 0 ? missing : BigDecimal.ZERO, coupon.orElse(null), totals,
+                        couponCode, couponError))
                 .build();
     }
 }

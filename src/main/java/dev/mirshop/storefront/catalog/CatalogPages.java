@@ -1,6 +1,10 @@
 package dev.mirshop.storefront.catalog;
 
 import java.util.List;
+import java.util.Optional;
+
+import dev.mirshop.storefront.clients.AdView;
+import dev.mirshop.storefront.clients.TeaserView;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -15,7 +19,8 @@ public class CatalogPages {
 
     public static native TemplateInstance listing(ListingView view);
 
-    public static native TemplateInstance product(ProductView view);
+    /** The product page with its decorative ad and teaser (each absent when its service did not answer in time). */
+    public static native TemplateInstance product(ProductView view, Optional<AdView> ad, Optional<TeaserView> teaser);
 
     public static native TemplateInstance message(int status, String title, String message,
             List<CatalogMenu.MenuItem> suggestions);

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.mirshop.storefront.catalog.ProductDetails.VariantData;
+import dev.mirshop.storefront.clients.AdClient;
+import dev.mirshop.storefront.clients.DiscountClient;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,6 +32,10 @@ public class ProductsResource {
     CatalogMenu menu;
     @Inject
     OptionFacets facets;
+    @Inject
+    AdClient ads;
+    @Inject
+    DiscountClient discounts;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -87,6 +93,20 @@ public class ProductsResource {
                 VariantPicker.pickers(url, product.variants(), selected),
                 VariantPicker.gallery(product.images(), selected), breadcrumbs, brand, product.properties(),
                 catalog.related(product.id(), product.taxonPermalink(), RELATED));
-        return Response.ok(CatalogPages.product(view)).type(CatalogPages.HTML).build();
+        // decorative: within budget or the last good answer or nothing, never an error
+        return Response.ok(CatalogPages.product(view, ads.adFor(adContext(product)), discounts.teaser()))
+                .type(CatalogPages.HTML).build();
+    }
+
+    /** The ad service targets by taxon permalink (it also matches ancestors): the product's category and brand. */
+    static List<String> adContext(ProductDetails product) {
+        List<String> context = new ArrayList<>(2);
+        if (product.taxonPermalink() != null) {
+            context.add(product.taxonPermalink());
+        }
+        if (product.brandPermalink() != null) {
+            context.add(product.brandPermalink());
+        }
+        return context;
     }
 }

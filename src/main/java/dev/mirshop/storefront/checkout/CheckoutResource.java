@@ -9,7 +9,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import dev.mirshop.observability.StorefrontMeters;
 import dev.mirshop.storefront.cart.CurrentCart;
 import dev.mirshop.storefront.cart.Shopper;
+import dev.mirshop.storefront.clients.DiscountCheck;
 import dev.mirshop.storefront.order.CheckoutIncompleteException;
+import dev.mirshop.storefront.order.DiscountNotRedeemedException;
 import dev.mirshop.storefront.order.EmptyCartException;
 import dev.mirshop.storefront.order.OrderPlacement;
 import dev.mirshop.storefront.order.OutOfStockException;
@@ -47,6 +49,8 @@ public class CheckoutResource {
     BogusGateway gateway;
     @Inject
     OrderPlacement placement;
+    @Inject
+    Coupons coupons;
 
     @CheckedTemplate
     static class Templates {
@@ -203,11 +207,18 @@ public class CheckoutResource {
             return redirect(checkout.firstIncomplete());
         }
         try {
-            PlacedOrder order = placement.place(checkout.cart().id, shopper.accountId());
+            long cartId = checkout.cart().id;
+            OrderPlacement.Attempt attempt = placement.prepare(cartId, shopper.accountId());
+            // the code is redeemed before the order's transaction; only a redeemed code reaches the order
+            PlacedOrder order = placement.place(cartId, shopper.accountId(), attempt, placement.redeem(attempt));
             return Response.status(Response.Status.SEE_OTHER).header("Location", order.link()).build();
         } catch (OutOfStockException e) {
             Checkout now = load();
             return page(409, confirmPage(now, e.messages()));
+        } catch (DiscountNotRedeemedException e) {
+            // nothing was placed: stock untouched, cart and code kept; the shopper removes the code or retries
+            Checkout now = load();
+            return page(e.unavailable() ? 503 : 409, confirmPage(now, List.of(e.shopperMessage())));
         } catch (EmptyCartException e) {
             return page(400, Templates.empty());
         } catch (CheckoutIncompleteException e) {
@@ -232,10 +243,14 @@ public class CheckoutResource {
         return checkout.get();
     }
 
+    /** Totals with the cart's code checked again now (the discount service is asked on every step). */
     private CheckoutSummary summary(Checkout checkout) {
+        Optional<DiscountCheck> coupon = coupons.check(checkout.cart(), checkout.items(), shopper.accountId());
+        String note = coupon.filter(c -> !c.isApplied())
+                .map(c -> "Code " + c.code() + ": " + c.message()).orElse(null);
         return new CheckoutSummary(checkout.items(),
-                checkoutService.totals(checkout.items(), checkout.cart().shippingMethod),
-                checkout.cart().shippingMethod != null);
+                checkoutService.totals(checkout.items(), checkout.cart().shippingMethod, coupon),
+                checkout.cart().shippingMethod != null, note);
     }
 
     private static StepIndicator steps(Step current, Checkout checkout) {

@@ -8,6 +8,7 @@ import dev.mirshop.storefront.account.Account;
 import dev.mirshop.storefront.cart.Cart;
 import dev.mirshop.storefront.cart.CartService;
 import dev.mirshop.storefront.cart.CartView;
+import dev.mirshop.storefront.clients.DiscountCheck;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -106,6 +107,19 @@ public class CheckoutService {
             }
         }
         return new Totals(items.itemTotal(), shipping, BigDecimal.ZERO.setScale(2), items.currency());
+    }
+
+    /** The checkout's money with the cart's code as the discount service checked it just now (if it applies). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Totals totals(CartView items, String shippingCode, Optional<DiscountCheck> check) {
+        Totals plain = totals(items, shippingCode);
+        if (check.isEmpty() || !check.get().isApplied()) {
+            return plain;
+        }
+        DiscountCheck applied = check.get();
+        return new Totals(plain.itemTotal(), plain.shipping(), Totals.discountOf(applied.amount(),
+                applied.freeShipping(), plain.itemTotal(), plain.shipping()), plain.currency(), applied.code(),
+                applied.freeShipping());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -2,10 +2,37 @@ package dev.mirshop.storefront.checkout;
 
 import java.math.BigDecimal;
 
-/** An order's money, always computed on the server from the database. Discounts come with a later issue: 0 for now. */
-public record Totals(BigDecimal itemTotal, BigDecimal shipping, BigDecimal discount, String currency) {
+/**
+ * An order's money, always computed on the server from the database and the discount service's answer.
+ * {@code discountCode} is set when a code takes money off (or makes shipping free); {@code discount} is never more
+ * than the items (percent, fixed) or the shipping (free shipping).
+ */
+public record Totals(BigDecimal itemTotal, BigDecimal shipping, BigDecimal discount, String currency,
+        String discountCode, boolean freeShipping) {
+
+    public Totals(BigDecimal itemTotal, BigDecimal shipping, BigDecimal discount, String currency) {
+        this(itemTotal, shipping, discount, currency, null, false);
+    }
 
     public BigDecimal total() {
         return itemTotal.add(shipping).subtract(discount);
+    }
+
+    /** A code applies: show the discount line (an amount, or "free shipping" before shipping is chosen). */
+    public boolean hasDiscount() {
+        return discountCode != null;
+    }
+
+    /**
+     * The money a code takes off: the shipping for free shipping, otherwise the service's amount capped at the
+     * item total, so a total never goes below the shipping charge.
+     */
+    public static BigDecimal discountOf(BigDecimal amount, boolean freeShipping, BigDecimal itemTotal,
+            BigDecimal shipping) {
+        BigDecimal off = freeShipping ? shipping : (amount == null ? BigDecimal.ZERO : amount.max(BigDecimal.ZERO));
+        if (!freeShipping && off.compareTo(itemTotal) > 0) {
+            off = itemTotal;
+        }
+        return off.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 }

@@ -1,5 +1,7 @@
 package dev.mirshop.storefront.order;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,9 +14,12 @@ import dev.mirshop.storefront.cart.CartService;
 import dev.mirshop.storefront.cart.CartView;
 import dev.mirshop.storefront.checkout.Checkout;
 import dev.mirshop.storefront.checkout.CheckoutService;
+import dev.mirshop.storefront.checkout.Coupons;
 import dev.mirshop.storefront.checkout.PaymentForm;
 import dev.mirshop.storefront.checkout.Step;
 import dev.mirshop.storefront.checkout.Totals;
+import dev.mirshop.storefront.clients.DiscountClient;
+import dev.mirshop.storefront.clients.Redemption;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
@@ -25,6 +30,13 @@ import jakarta.transaction.Transactional;
  * Turns a checked-out cart into an order in one transaction: stock is taken with a guarded UPDATE per line (so it
  * can never go negative and concurrent checkouts of the last units cannot oversell), prices and totals are read from
  * the database, and the cart is emptied. If any line is short, everything rolls back and the cart stays as it was.
+ * <p>
+ * A discount code is redeemed first, outside any database transaction (no row is locked while the discount service
+ * answers, and a timed-out call cannot disturb a transaction): only a REDEEMED answer lets the placement run and put
+ * the discount on the order; a rejected or unanswered redeem places nothing (stock untouched, cart kept). The order
+ * number is reserved on the cart before the first attempt and kept across attempts, so every retry redeems with
+ * the same number and the service (idempotent by order number) never counts the code twice. The caller runs
+ * {@link #prepare}, {@link #redeem}, {@link #place} in that order (see CheckoutResource).
  */
 @ApplicationScoped
 @Transactional
@@ -39,8 +51,50 @@ public class OrderPlacement {
     CartService carts;
     @Inject
     CheckoutService checkout;
+    @Inject
+    DiscountClient discounts;
 
-    public PlacedOrder place(long cartId, Optional<Long> accountId) {
+    /**
+     * One attempt to place the cart: the reserved order number, the code and who uses it, the item total now and the
+     * item total the code was first redeemed with (a retry gets the first answer, computed on that total).
+     */
+    public record Attempt(String number, String code, String customerKey, BigDecimal itemTotal,
+            BigDecimal redeemItemTotal) {
+    }
+
+    /** Gives the cart its order number once, in its own transaction, so it survives an attempt that fails. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Attempt prepare(long cartId, Optional<Long> accountId) {
+        Cart cart = Cart.lockById(cartId);
+        if (cart == null) {
+            throw new EmptyCartException();
+        }
+        if (cart.reservedOrderNumber == null) {
+            cart.reservedOrderNumber = nextNumber();
+        }
+        BigDecimal itemTotal = carts.view(cartId).itemTotal();
+        if (cart.discountCode != null && cart.redeemItemTotal == null) {
+            cart.redeemItemTotal = itemTotal;
+        }
+        return new Attempt(cart.reservedOrderNumber, cart.discountCode, Coupons.customerKey(cart, accountId),
+                itemTotal, cart.redeemItemTotal);
+    }
+
+    /** Redeems the attempt's code (none: empty); anything but REDEEMED throws and nothing is placed. */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public Optional<Redemption> redeem(Attempt attempt) {
+        if (attempt.code() == null) {
+            return Optional.empty();
+        }
+        Redemption redemption = discounts.redeem(attempt.code(), attempt.number(), attempt.customerKey(),
+                attempt.itemTotal());
+        if (!redemption.isRedeemed()) {
+            throw new DiscountNotRedeemedException(attempt.code(), redemption);
+        }
+        return Optional.of(redemption);
+    }
+
+    public PlacedOrder place(long cartId, Optional<Long> accountId, Attempt attempt, Optional<Redemption> redemption) {
         Cart cart = Cart.lockById(cartId);
         if (cart == null) {
             throw new EmptyCartException();
@@ -49,6 +103,11 @@ public class OrderPlacement {
         Step next = new Checkout(cart, CartView.empty()).firstIncomplete();
         if (next != Step.CONFIRM) {
             throw new CheckoutIncompleteException(next);
+        }
+        if (cart.discountCode != null && (redemption.isEmpty() || !cart.discountCode.equals(attempt.code())
+                || !attempt.number().equals(cart.reservedOrderNumber)
+                || (redemption.get().code() != null && !redemption.get().code().equalsIgnoreCase(cart.discountCode)))) {
+            throw DiscountNotRedeemedException.changed(cart.discountCode);
         }
         List<Object[]> wanted = wantedStock(cartId);
         if (wanted.isEmpty()) {
@@ -59,7 +118,10 @@ public class OrderPlacement {
         // Read after the stock rows are locked by our UPDATEs: the prices cannot change before we commit.
         CartView items = carts.view(cartId);
         Totals totals = checkout.totals(items, cart.shippingMethod);
-        Order order = newOrder(cart, accountId, totals);
+        if (cart.discountCode != null) {
+            totals = withDiscount(totals, redemption.get(), attempt.redeemItemTotal());
+        }
+        Order order = newOrder(cart, accountId, totals, attempt.number());
         order.persist();
         for (CartLine line : items.lines()) {
             snapshot(order, line).persist();
@@ -70,6 +132,21 @@ public class OrderPlacement {
         int itemCount = items.lines().stream().mapToInt(CartLine::quantity).sum();
         placedEvents.fire(new OrderPlaced(order.number, order.paymentMethod, order.total, order.currency, itemCount));
         return new PlacedOrder(order.number, order.accessToken);
+    }
+
+    /**
+     * The redeemed discount on today's totals. A retry gets the service's first answer, computed on the item total
+     * of the first attempt: if the cart shrank since, the discount shrinks in proportion, never the other way.
+     */
+    static Totals withDiscount(Totals totals, Redemption redemption, BigDecimal redeemItemTotal) {
+        BigDecimal amount = redemption.amount();
+        if (amount != null && redeemItemTotal != null && redeemItemTotal.signum() > 0
+                && totals.itemTotal().compareTo(redeemItemTotal) < 0) {
+            amount = amount.multiply(totals.itemTotal()).divide(redeemItemTotal, 2, RoundingMode.DOWN);
+        }
+        return new Totals(totals.itemTotal(), totals.shipping(), Totals.discountOf(amount,
+                redemption.freeShipping(), totals.itemTotal(), totals.shipping()), totals.currency(),
+                redemption.code(), redemption.freeShipping());
     }
 
     /** (variant id, quantity, product name) per line, in variant order so concurrent orders lock rows in one order. */
@@ -107,9 +184,9 @@ public class OrderPlacement {
                 : "Only " + left + " left of " + productName + ". Please lower the quantity in your cart.";
     }
 
-    private Order newOrder(Cart cart, Optional<Long> accountId, Totals totals) {
+    private Order newOrder(Cart cart, Optional<Long> accountId, Totals totals, String number) {
         Order order = new Order();
-        order.number = nextNumber();
+        order.number = number;
         order.accessToken = CartCookie.newToken();
         order.accountId = accountId.orElse(null);
         order.email = cart.email;
@@ -129,6 +206,7 @@ public class OrderPlacement {
         order.currency = totals.currency();
         order.itemTotal = totals.itemTotal();
         order.shippingTotal = totals.shipping();
+        order.discountCode = totals.discountCode();
         order.discountTotal = totals.discount();
         order.total = totals.total();
         order.completedAt = OffsetDateTime.now();

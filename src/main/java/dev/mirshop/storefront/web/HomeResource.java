@@ -1,10 +1,15 @@
 package dev.mirshop.storefront.web;
 
 import java.util.List;
+import java.util.Optional;
 
 import dev.mirshop.storefront.catalog.CatalogMenu;
 import dev.mirshop.storefront.catalog.CatalogQueries;
 import dev.mirshop.storefront.catalog.ProductCard;
+import dev.mirshop.storefront.clients.AdClient;
+import dev.mirshop.storefront.clients.AdView;
+import dev.mirshop.storefront.clients.DiscountClient;
+import dev.mirshop.storefront.clients.TeaserView;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -14,7 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-/** The home page: hero, category tiles (from the cached menu) and featured cards in one query. */
+/** The home page: hero, an ad, category tiles (from the cached menu), a discount teaser and featured cards. */
 @Path("/")
 public class HomeResource {
 
@@ -24,16 +29,22 @@ public class HomeResource {
     CatalogMenu menu;
     @Inject
     CatalogQueries catalog;
+    @Inject
+    AdClient ads;
+    @Inject
+    DiscountClient discounts;
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<ProductCard> featured, List<CatalogMenu.MenuItem> categories);
+        static native TemplateInstance home(List<ProductCard> featured, List<CatalogMenu.MenuItem> categories,
+                Optional<AdView> ad, Optional<TeaserView> teaser);
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional(Transactional.TxType.SUPPORTS)
     public TemplateInstance home() {
-        return Templates.home(catalog.featured(FEATURED), menu.categories());
+        // ad and teaser are decorative: each answers within its budget or falls back, never fails the page
+        return Templates.home(catalog.featured(FEATURED), menu.categories(), ads.adFor(List.of()), discounts.teaser());
     }
 }

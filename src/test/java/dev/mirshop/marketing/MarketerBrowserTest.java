@@ -122,10 +122,22 @@ class MarketerBrowserTest {
 
         try (BrowserContext shopperContext = browser.newContext()) {
             Page shopper = shopperContext.newPage();
-            shopper.navigate(url("/"));
+            // the shopper sees the new campaign's banner on the home page (campaigns reload within seconds)
+            boolean onHome = false;
+            for (int i = 0; i < 20 && !onHome; i++) {
+                shopper.navigate(url("/"));
+                onHome = shopper.locator("section.slot-ad img[alt='Gifts for everyone']").count() > 0;
+                if (!onHome) {
+                    shopper.waitForTimeout(500);
+                }
+            }
             shopper.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("marketing-3-home-as-shopper.png"))
                     .setFullPage(true));
-            // the home page's ad slot is wired by the storefront's home page; here we check what it is fed
+            assertThat(onHome).as("the home page shows the new campaign's banner").isTrue();
+            shopper.locator("section.slot-ad img[alt='Gifts for everyone']").scrollIntoViewIfNeeded();
+            shopper.waitForFunction("() => { const i = document.querySelector(\"section.slot-ad img[alt='Gifts for everyone']\");"
+                    + " return i && i.complete && i.naturalWidth > 0; }");
+            // and the selection API feeds it
             boolean seen = false;
             String imageUrl = null;
             for (int i = 0; i < 10 && !seen; i++) {

@@ -39,6 +39,24 @@ class PreviewIsolationTest {
     }
 
     @Test
+    void theHomeAndProductPagesShowThePreviewOnlyToMarketers() {
+        String title = ConsoleFixtures.unique("Preview only");
+        long campaign = hiddenCampaign(title);
+        String alt = "img[alt='" + title + "']";
+        for (String path : java.util.List.of("/", "/products/oxford-button-down-shirt")) {
+            String url = path + "?preview-campaign=" + campaign;
+            var marketerPage = fixtures.marketer().get(url);
+            assertThat(marketerPage.statusCode()).as(url).isEqualTo(200);
+            assertThat(org.jsoup.Jsoup.parse(marketerPage.asString()).select(alt)).as(url).isNotEmpty();
+            assertThat(marketerPage.header("Cache-Control")).as(url).isEqualTo("private, no-store");
+            assertThat(org.jsoup.Jsoup.parse(given().get(url).then().statusCode(200).extract().asString()).select(alt))
+                    .as("anonymous " + url).isEmpty();
+            assertThat(org.jsoup.Jsoup.parse(fixtures.shopper().get(url).asString()).select(alt))
+                    .as("shopper " + url).isEmpty();
+        }
+    }
+
+    @Test
     void theLiveSelectionNeverShowsThePreviewedCampaign() {
         String title = ConsoleFixtures.unique("Not yet");
         long campaign = hiddenCampaign(title);

@@ -38,7 +38,7 @@ public final class ShopperJourney {
      * Steps that must work on this build: a required step that comes out absent fails the test instead of
      * excusing its metrics. After the merge of cart/checkout/ads/discounts add "ads", "cart", "discount", "checkout".
      */
-    public static final java.util.Set<String> REQUIRED = java.util.Set.of("browse", "vitals", "cart", "checkout");
+    public static final java.util.Set<String> REQUIRED = java.util.Set.of("browse", "vitals", "ads", "cart", "discount", "checkout");
 
     private final Map<String, String> cookies = new HashMap<>();
     private final List<Step> steps = new ArrayList<>();

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import dev.mirshop.storefront.catalog.ProductDetails.VariantData;
-import dev.mirshop.storefront.clients.AdClient;
+import dev.mirshop.storefront.web.PageAds;
 import dev.mirshop.storefront.clients.DiscountClient;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -33,7 +33,7 @@ public class ProductsResource {
     @Inject
     OptionFacets facets;
     @Inject
-    AdClient ads;
+    PageAds pageAds;
     @Inject
     DiscountClient discounts;
 
@@ -94,8 +94,8 @@ public class ProductsResource {
                 VariantPicker.gallery(product.images(), selected), breadcrumbs, brand, product.properties(),
                 catalog.related(product.id(), product.taxonPermalink(), RELATED));
         // decorative: within budget or the last good answer or nothing, never an error
-        return Response.ok(CatalogPages.product(view, ads.adFor(adContext(product)), discounts.teaser()))
-                .type(CatalogPages.HTML).build();
+        return pageAds.cacheControl(Response.ok(CatalogPages.product(view, pageAds.adFor(adContext(product)),
+                discounts.teaser())).type(CatalogPages.HTML)).build();
     }
 
     /** The ad service targets by taxon permalink (it also matches ancestors): the product's category and brand. */

@@ -6,7 +6,6 @@ import java.util.Optional;
 import dev.mirshop.storefront.catalog.CatalogMenu;
 import dev.mirshop.storefront.catalog.CatalogQueries;
 import dev.mirshop.storefront.catalog.ProductCard;
-import dev.mirshop.storefront.clients.AdClient;
 import dev.mirshop.storefront.clients.AdView;
 import dev.mirshop.storefront.clients.DiscountClient;
 import dev.mirshop.storefront.clients.TeaserView;
@@ -18,6 +17,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /** The home page: hero, an ad, category tiles (from the cached menu), a discount teaser and featured cards. */
 @Path("/")
@@ -30,7 +30,7 @@ public class HomeResource {
     @Inject
     CatalogQueries catalog;
     @Inject
-    AdClient ads;
+    PageAds ads;
     @Inject
     DiscountClient discounts;
 
@@ -43,8 +43,10 @@ public class HomeResource {
     @GET
     @Produces(MediaType.TEXT_HTML)
     @Transactional(Transactional.TxType.SUPPORTS)
-    public TemplateInstance home() {
+    public Response home() {
         // ad and teaser are decorative: each answers within its budget or falls back, never fails the page
-        return Templates.home(catalog.featured(FEATURED), menu.categories(), ads.adFor(List.of()), discounts.teaser());
+        TemplateInstance page = Templates.home(catalog.featured(FEATURED), menu.categories(), ads.adFor(List.of()),
+                discounts.teaser());
+        return ads.cacheControl(Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))).build();
     }
 }

@@ -21,7 +21,7 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; e
 log=$(mktemp)
 java -Xmx256m -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
 app=$!
-trap 'kill $app 2>/dev/null; wait $app 2>/dev/null; rm -f "$log"; true' EXIT
+trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -f "$log"' EXIT
 for _ in $(seq 1 120); do
   curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
   sleep 0.5

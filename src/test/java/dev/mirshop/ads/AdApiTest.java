@@ -17,30 +17,16 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import dev.mirshop.testing.SendsServiceToken;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
 @QuarkusTest
+@ExtendWith(SendsServiceToken.class)
 class AdApiTest {
-
-    // the write endpoints need the service token (platform.security.ServiceTokenFilter; %test value in application.properties)
-    private java.util.List<io.restassured.filter.Filter> savedFilters;
-
-    @org.junit.jupiter.api.BeforeEach
-    void sendServiceToken() {
-        savedFilters = new java.util.ArrayList<>(io.restassured.RestAssured.filters());
-        io.restassured.RestAssured.filters((request, response, context) -> {
-            request.header("Authorization", "Bearer test-service-token-not-a-secret");
-            return context.next(request, response);
-        });
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void forgetServiceToken() {
-        io.restassured.RestAssured.replaceFiltersWith(savedFilters);
-    }
 
     static final String SVG = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"/>";
 

@@ -18,28 +18,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+import dev.mirshop.testing.SendsServiceToken;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
+@ExtendWith(SendsServiceToken.class)
 class DiscountRedeemTest {
-
-    // the write endpoints need the service token (platform.security.ServiceTokenFilter; %test value in application.properties)
-    private java.util.List<io.restassured.filter.Filter> savedFilters;
-
-    @org.junit.jupiter.api.BeforeEach
-    void sendServiceToken() {
-        savedFilters = new java.util.ArrayList<>(io.restassured.RestAssured.filters());
-        io.restassured.RestAssured.filters((request, response, context) -> {
-            request.header("Authorization", "Bearer test-service-token-not-a-secret");
-            return context.next(request, response);
-        });
-    }
-
-    @org.junit.jupiter.api.AfterEach
-    void forgetServiceToken() {
-        io.restassured.RestAssured.replaceFiltersWith(savedFilters);
-    }
 
     static String order() {
         return "R" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toUpperCase();

@@ -73,7 +73,7 @@ class ConsoleAccessTest {
 
     @Test
     void theDemoMarketerCanLogIn() {
-        ConsoleBrowser demo = new ConsoleBrowser().logIn(ConsoleFixtures.DEMO_MARKETER, ConsoleFixtures.DEMO_PASSWORD);
+        ConsoleBrowser demo = ConsoleBrowser.loggedIn(ConsoleFixtures.DEMO_MARKETER, ConsoleFixtures.DEMO_PASSWORD);
         assertThat(demo.get("/admin/campaigns").statusCode()).isEqualTo(200);
     }
 

@@ -45,11 +45,11 @@ class ConsoleFixtures {
     }
 
     ConsoleBrowser marketer() {
-        return new ConsoleBrowser().logIn(account("marketer"), PASSWORD);
+        return ConsoleBrowser.loggedIn(account("marketer"), PASSWORD);
     }
 
     ConsoleBrowser shopper() {
-        return new ConsoleBrowser().logIn(account("shopper"), PASSWORD);
+        return ConsoleBrowser.loggedIn(account("shopper"), PASSWORD);
     }
 
     long count(String sql, Object... params) {

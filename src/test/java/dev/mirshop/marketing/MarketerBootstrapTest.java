@@ -24,7 +24,7 @@ class MarketerBootstrapTest {
         bootstrap.ensure(email, "first password 123", "Boss");
         assertThat(fixtures.count("select count(*) from accounts where email = ? and role = 'marketer'"
                 + " and password_hash like '$2a$%'", email)).isEqualTo(1);
-        assertThat(new ConsoleBrowser().logIn(email, "first password 123").get("/admin/campaigns").statusCode())
+        assertThat(ConsoleBrowser.loggedIn(email, "first password 123").get("/admin/campaigns").statusCode())
                 .isEqualTo(200);
 
         bootstrap.ensure(email.toUpperCase(), "second password 456", "Boss");
@@ -33,7 +33,7 @@ class MarketerBootstrapTest {
         old.get("/login");
         assertThat(old.post("/login", Map.of("email", email, "password", "first password 123")).statusCode())
                 .isEqualTo(401);
-        assertThat(new ConsoleBrowser().logIn(email, "second password 456").get("/admin").statusCode()).isEqualTo(303);
+        assertThat(ConsoleBrowser.loggedIn(email, "second password 456").get("/admin").statusCode()).isEqualTo(303);
     }
 
     @Test

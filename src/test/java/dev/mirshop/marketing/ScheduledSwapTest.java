@@ -58,7 +58,7 @@ class ScheduledSwapTest {
     void theConsoleListShowsTheStatusAtTheServicesClock() {
         long campaign = ServiceApi.campaign(ConsoleFixtures.unique("Swap status"), OPENS.toString(),
                 CLOSES.toString(), 3);
-        ConsoleBrowser marketer = new ConsoleBrowser().logIn(ConsoleFixtures.DEMO_MARKETER,
+        ConsoleBrowser marketer = ConsoleBrowser.loggedIn(ConsoleFixtures.DEMO_MARKETER,
                 ConsoleFixtures.DEMO_PASSWORD);
         try {
             assertThat(row(marketer, campaign)).contains("scheduled");

@@ -1,5 +1,6 @@
 package dev.mirshop.storefront.account;
 
+import dev.mirshop.testing.Browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;

@@ -1,40 +1,24 @@
 package dev.mirshop.storefront.cart;
 
-import static io.restassured.RestAssured.given;
-
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 import io.restassured.http.ContentType;
-import io.restassured.http.Cookie;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
 /**
- * A shopper's browser for tests: keeps its cookies (mir_cart, mir_csrf), sends the CSRF token with every form and
- * never follows redirects, so tests see each 303.
+ * A shopper's browser for cart and checkout tests: the shared test browser plus forms given as name/value pairs
+ * and the steps of a checkout.
  */
-public class Browser {
-    private final Map<String, String> cookies = new LinkedHashMap<>();
-    private String csrfToken;
-
-    public Response get(String path) {
-        Response response = request().get(path);
-        absorb(response);
-        return response;
-    }
+public class Browser extends dev.mirshop.testing.Browser {
 
     /** Posts a form with the CSRF token, like a browser submitting a page's form. Pairs: name, value, name, value... */
     public Response post(String path, Object... fields) {
         if (csrfToken == null) {
             get("/cart");
         }
-        RequestSpecification spec = request().contentType(ContentType.URLENC).formParam("csrf-token", csrfToken);
-        return send(spec, path, fields);
+        return send(request().contentType(ContentType.URLENC).formParam(CSRF_FIELD, csrfToken), path, fields);
     }
 
     /** Posts a form without any CSRF token, as a forged cross-site form would. */
@@ -46,21 +30,11 @@ public class Browser {
         for (int i = 0; i < fields.length; i += 2) {
             spec = spec.formParam((String) fields[i], fields[i + 1]);
         }
-        Response response = spec.post(path);
-        absorb(response);
-        return response;
-    }
-
-    public RequestSpecification request() {
-        return given().redirects().follow(false).accept("text/html").cookies(cookies);
+        return send(spec, path);
     }
 
     public String cartToken() {
         return cookies.get(CartCookie.NAME);
-    }
-
-    public void setCookie(String name, String value) {
-        cookies.put(name, value);
     }
 
     public Browser addToCart(long variantId, int quantity) {
@@ -103,25 +77,5 @@ public class Browser {
 
     public static Document html(Response response) {
         return Jsoup.parse(response.asString());
-    }
-
-    private void absorb(Response response) {
-        for (Cookie cookie : response.getDetailedCookies()) {
-            if (cookie.getMaxAge() == 0 || cookie.getValue() == null || cookie.getValue().isEmpty()) {
-                cookies.remove(cookie.getName());
-            } else {
-                cookies.put(cookie.getName(), cookie.getValue());
-            }
-        }
-        String contentType = response.contentType();
-        if (contentType != null && contentType.contains("html")) {
-            Element field = Jsoup.parse(response.asString()).selectFirst("input[name=csrf-token]");
-            if (field != null) {
-                csrfToken = field.attr("value");
-            }
-        }
-        if (csrfToken == null && cookies.containsKey("mir_csrf")) {
-            csrfToken = cookies.get("mir_csrf");
-        }
     }
 }

@@ -7,12 +7,12 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 /** Shorter breaker delays and essential timeouts, so opening and closing breakers fits in a test. */
 public class ShortBudgetsProfile implements QuarkusTestProfile {
 
-    static final String ADS = "dev.mirshop.storefront.clients.AdClient/adFor";
-    static final String TEASER = "dev.mirshop.storefront.clients.DiscountClient/teaser";
-    static final String VALIDATE = "dev.mirshop.storefront.clients.DiscountClient/validate";
-    static final String REDEEM = "dev.mirshop.storefront.clients.DiscountClient/redeem";
-    static final long BREAKER_DELAY_MS = 600;
-    static final long ESSENTIAL_TIMEOUT_MS = 400;
+    public static final String ADS = "dev.mirshop.storefront.clients.AdClient/adFor";
+    public static final String TEASER = "dev.mirshop.storefront.clients.DiscountClient/teaser";
+    public static final String VALIDATE = "dev.mirshop.storefront.clients.DiscountClient/validate";
+    public static final String REDEEM = "dev.mirshop.storefront.clients.DiscountClient/redeem";
+    public static final long BREAKER_DELAY_MS = 600;
+    public static final long ESSENTIAL_TIMEOUT_MS = 400;
 
     @Override
     public Map<String, String> getConfigOverrides() {

@@ -11,12 +11,12 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 /**
- * Stands in for the ad and discount services: starts WireMock on a fixed free port (so a test can stop it to
- * refuse connections and start it again) and points both REST clients at it.
+ * WireMock standing in for the ad and discount services behind the storefront's pages: a fixed free port, so a test
+ * can stop it (connections refused) and start it again; both REST clients point at it.
  */
 public class WireMockServices implements QuarkusTestResourceLifecycleManager {
 
-    static WireMockServer server;
+    public static WireMockServer server;
     static int port;
 
     @Override
@@ -26,21 +26,28 @@ public class WireMockServices implements QuarkusTestResourceLifecycleManager {
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        server = new WireMockServer(options().port(port).containerThreads(20));
+        server = new WireMockServer(options().port(port).containerThreads(60));
         server.start();
         String url = "http://localhost:" + port;
         return Map.of("quarkus.rest-client.ads.url", url, "quarkus.rest-client.discounts.url", url);
     }
 
-    static void refuseConnections() {
+    public static void refuseConnections() {
         server.stop();
     }
 
-    static void acceptConnections() {
+    public static void acceptConnections() {
         if (!server.isRunning()) {
-            server = new WireMockServer(options().port(port).containerThreads(20));
+            server = new WireMockServer(options().port(port).containerThreads(60));
             server.start();
         }
+    }
+
+    /** A fresh server: requests still waiting on an earlier test's delays are dropped, not served late. */
+    public static void restart() {
+        server.stop();
+        server = new WireMockServer(options().port(port).containerThreads(60));
+        server.start();
     }
 
     @Override

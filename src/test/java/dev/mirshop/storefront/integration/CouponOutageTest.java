@@ -1,5 +1,7 @@
 package dev.mirshop.storefront.integration;
 
+import dev.mirshop.storefront.clients.ShortBudgetsProfile;
+import dev.mirshop.storefront.clients.WireMockServices;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
@@ -42,12 +44,12 @@ import jakarta.transaction.Transactional;
  * was not redeemed.
  */
 @QuarkusTest
-@TestProfile(IntegrationBudgetsProfile.class)
-@QuarkusTestResource(value = StandInServices.class, restrictToAnnotatedClass = true)
+@TestProfile(ShortBudgetsProfile.class)
+@QuarkusTestResource(value = WireMockServices.class, restrictToAnnotatedClass = true)
 class CouponOutageTest {
 
     static final Pattern ORDER_LINK = Pattern.compile("^/orders/(R\\d{9})\\?token=([A-Za-z0-9_-]{43})$");
-    static final long ESSENTIAL_LIMIT_MS = IntegrationBudgetsProfile.ESSENTIAL_TIMEOUT_MS + 900;
+    static final long ESSENTIAL_LIMIT_MS = ShortBudgetsProfile.ESSENTIAL_TIMEOUT_MS + 900;
 
     @Inject
     ShopFixtures fixtures;
@@ -62,9 +64,9 @@ class CouponOutageTest {
 
     @BeforeEach
     void reset() {
-        StandInServices.restart();
-        StandInServices.server.stubFor(get(urlPathEqualTo("/api/ads/select")).willReturn(okJson("[]")));
-        StandInServices.server.stubFor(get(urlEqualTo("/api/discounts/teaser")).willReturn(aResponse().withStatus(404)));
+        WireMockServices.restart();
+        WireMockServices.server.stubFor(get(urlPathEqualTo("/api/ads/select")).willReturn(okJson("[]")));
+        WireMockServices.server.stubFor(get(urlEqualTo("/api/discounts/teaser")).willReturn(aResponse().withStatus(404)));
         if (!warm) {
             // the first calls load classes and open connections; the 400 ms budget is about a running shop
             validateAnswers(rejects("unknown"));
@@ -73,9 +75,9 @@ class CouponOutageTest {
                 discounts.validate("WARM", BigDecimal.ONE, null, List.of());
                 discounts.redeem("WARM", "R0", "warm@example.com", BigDecimal.ONE);
             }
-            StandInServices.restart();
-            StandInServices.server.stubFor(get(urlPathEqualTo("/api/ads/select")).willReturn(okJson("[]")));
-            StandInServices.server.stubFor(get(urlEqualTo("/api/discounts/teaser")).willReturn(aResponse().withStatus(404)));
+            WireMockServices.restart();
+            WireMockServices.server.stubFor(get(urlPathEqualTo("/api/ads/select")).willReturn(okJson("[]")));
+            WireMockServices.server.stubFor(get(urlEqualTo("/api/discounts/teaser")).willReturn(aResponse().withStatus(404)));
             warm = true;
         }
         breakers.resetAll();
@@ -83,15 +85,15 @@ class CouponOutageTest {
 
     @AfterEach
     void restart() {
-        StandInServices.acceptConnections();
+        WireMockServices.acceptConnections();
     }
 
     static void validateAnswers(ResponseDefinitionBuilder answer) {
-        StandInServices.server.stubFor(post(urlEqualTo("/api/discounts/validate")).willReturn(answer));
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/validate")).willReturn(answer));
     }
 
     static void redeemAnswers(ResponseDefinitionBuilder answer) {
-        StandInServices.server.stubFor(post(urlEqualTo("/api/discounts/redeem")).willReturn(answer));
+        WireMockServices.server.stubFor(post(urlEqualTo("/api/discounts/redeem")).willReturn(answer));
     }
 
     static ResponseDefinitionBuilder applies(String code, String amount, boolean freeShipping) {
@@ -134,7 +136,7 @@ class CouponOutageTest {
         Response applied = browser.post("/cart/coupon", "code", "test10");
         Browser.expectRedirect(applied, "/cart");
         assertThat(cartCode(browser.cartToken())).isEqualTo("TEST10");
-        StandInServices.server.verify(postRequestedFor(urlEqualTo("/api/discounts/validate"))
+        WireMockServices.server.verify(postRequestedFor(urlEqualTo("/api/discounts/validate"))
                 .withRequestBody(equalToJson("{\"code\":\"test10\",\"orderTotal\":50.00,\"customer\":\"cart-"
                         + browser.cartToken() + "\",\"items\":[{\"sku\":\"" + tee.sku()
                         + "\",\"quantity\":2,\"unitPrice\":25.00}]}", true, false)));
@@ -149,7 +151,7 @@ class CouponOutageTest {
         assertThat(confirm.select(".confirm-totals [data-discount]").text()).isEqualTo("−$5.00");
         assertThat(confirm.select(".confirm-totals [data-total]").text()).isEqualTo("$50.99");
         // the checkout's customer is now the guest's email
-        StandInServices.server.verify(postRequestedFor(urlEqualTo("/api/discounts/validate"))
+        WireMockServices.server.verify(postRequestedFor(urlEqualTo("/api/discounts/validate"))
                 .withRequestBody(matchingJsonPath("$.customer", com.github.tomakehurst.wiremock.client.WireMock
                         .equalTo("guest@example.test"))));
 
@@ -163,7 +165,7 @@ class CouponOutageTest {
         assertThat(order[0]).isEqualTo("TEST10");
         assertThat((BigDecimal) order[1]).isEqualByComparingTo("5.00");
         assertThat((BigDecimal) order[2]).isEqualByComparingTo("50.99");
-        StandInServices.server.verify(1, postRequestedFor(urlEqualTo("/api/discounts/redeem"))
+        WireMockServices.server.verify(1, postRequestedFor(urlEqualTo("/api/discounts/redeem"))
                 .withRequestBody(equalToJson("{\"code\":\"TEST10\",\"orderNumber\":\"" + number
                         + "\",\"customer\":\"guest@example.test\",\"orderTotal\":50.00}", true, false)));
         Document orderPage = html(browser.get(placed.header("Location")));
@@ -233,7 +235,7 @@ class CouponOutageTest {
         Runnable[] outages = {
             () -> validateAnswers(applies("LATE", "1.00", false).withFixedDelay(2000)),
             () -> validateAnswers(aResponse().withStatus(500)),
-            StandInServices::refuseConnections};
+            WireMockServices::refuseConnections};
         for (Runnable outage : outages) {
             breakers.resetAll();
             outage.run();
@@ -246,7 +248,7 @@ class CouponOutageTest {
             assertThat(page.select("[data-coupon-error]").text()).startsWith("Discounts are unavailable right now");
             assertThat(page.select(".cart-line")).hasSize(1);
             assertThat(fixtures.quantityInCart(browser.cartToken(), cap.variantId())).isEqualTo(1);
-            StandInServices.acceptConnections();
+            WireMockServices.acceptConnections();
         }
         assertThat(cartCode(browser.cartToken())).isNull();
     }
@@ -283,7 +285,7 @@ class CouponOutageTest {
         assertThat((BigDecimal) orderDiscount(number)[1]).isEqualByComparingTo("5.00");
         assertThat(fixtures.stock(tote.variantId())).isEqualTo(2);
         // every attempt redeemed under the same order number: the service counts the code once
-        List<LoggedRequest> redeems = StandInServices.server.findAll(postRequestedFor(urlEqualTo("/api/discounts/redeem")));
+        List<LoggedRequest> redeems = WireMockServices.server.findAll(postRequestedFor(urlEqualTo("/api/discounts/redeem")));
         assertThat(redeems).hasSize(3);
         assertThat(redeems).allSatisfy(r -> assertThat(r.getBodyAsString()).contains("\"orderNumber\":\"" + number + "\""));
     }

@@ -1,5 +1,7 @@
 package dev.mirshop.storefront.integration;
 
+import dev.mirshop.storefront.clients.ShortBudgetsProfile;
+import dev.mirshop.storefront.clients.WireMockServices;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -35,8 +37,8 @@ import jakarta.inject.Inject;
  * open and close again.
  */
 @QuarkusTest
-@TestProfile(IntegrationBudgetsProfile.class)
-@QuarkusTestResource(value = StandInServices.class, restrictToAnnotatedClass = true)
+@TestProfile(ShortBudgetsProfile.class)
+@QuarkusTestResource(value = WireMockServices.class, restrictToAnnotatedClass = true)
 class ServiceOutagePagesTest {
 
     /** The 150 ms budget plus the page itself, with slack for a busy 2-core machine; a 2 s wait would fail it. */
@@ -61,7 +63,7 @@ class ServiceOutagePagesTest {
 
     @BeforeEach
     void reset() {
-        StandInServices.restart();
+        WireMockServices.restart();
         if (productPath == null) {
             productPath = "/products/" + fixtures.product("Outage Tee", "19.00", 5).slug();
         }
@@ -78,7 +80,7 @@ class ServiceOutagePagesTest {
 
     @AfterEach
     void restart() {
-        StandInServices.acceptConnections();
+        WireMockServices.acceptConnections();
     }
 
     void healthy(String ads) {
@@ -87,11 +89,11 @@ class ServiceOutagePagesTest {
     }
 
     void stubAds(ResponseDefinitionBuilder answer) {
-        StandInServices.server.stubFor(get(urlPathEqualTo("/api/ads/select")).willReturn(answer));
+        WireMockServices.server.stubFor(get(urlPathEqualTo("/api/ads/select")).willReturn(answer));
     }
 
     void stubTeaser(ResponseDefinitionBuilder answer) {
-        StandInServices.server.stubFor(get(urlEqualTo("/api/discounts/teaser")).willReturn(answer));
+        WireMockServices.server.stubFor(get(urlEqualTo("/api/discounts/teaser")).willReturn(answer));
     }
 
     /** GETs a page, asserting 200 within the limit. */
@@ -105,7 +107,7 @@ class ServiceOutagePagesTest {
     }
 
     static int adCalls() {
-        return StandInServices.server.findAll(getRequestedFor(urlPathEqualTo("/api/ads/select"))).size();
+        return WireMockServices.server.findAll(getRequestedFor(urlPathEqualTo("/api/ads/select"))).size();
     }
 
     static String adHref(Document page) {
@@ -132,7 +134,7 @@ class ServiceOutagePagesTest {
             assertThat(doc.select("section.slot.slot-ad img").attr("alt")).isEqualTo("Mugs for every morning");
             assertThat(doc.select("section.slot.slot-teaser").text()).isEqualTo("Use code BLACKFRIDAY20 for 20% off.");
         }
-        assertThat(StandInServices.server.findAll(getRequestedFor(urlPathEqualTo("/banners/7/0123456789abcdef.svg"))))
+        assertThat(WireMockServices.server.findAll(getRequestedFor(urlPathEqualTo("/banners/7/0123456789abcdef.svg"))))
                 .as("banners are linked, never fetched by the storefront").isEmpty();
     }
 
@@ -182,7 +184,7 @@ class ServiceOutagePagesTest {
     void refusedConnectionsGiveTheLastGoodAdWithinBudget() {
         healthy(ad(31, "Before the outage"));
         eventually("/", d -> assertThat(adHref(d)).isEqualTo("/ads/31/click"));
-        StandInServices.refuseConnections();
+        WireMockServices.refuseConnections();
         for (int i = 0; i < 10; i++) {
             assertThat(adHref(page("/"))).isEqualTo("/ads/31/click");
             Document product = page(productPath);

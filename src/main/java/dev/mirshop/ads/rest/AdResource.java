@@ -18,6 +18,7 @@ import dev.mirshop.ads.rest.AdApi.CampaignForm;
 import dev.mirshop.ads.rest.AdApi.CampaignView;
 import dev.mirshop.ads.service.AdService;
 import dev.mirshop.platform.errors.Problem;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -50,7 +51,7 @@ public class AdResource {
      */
     @GET
     @Path("/select")
-    public Response select(@QueryParam("context") String context, @QueryParam("count") String count) {
+    public Uni<Response> select(@QueryParam("context") String context, @QueryParam("count") String count) {
         int n;
         try {
             n = count == null || count.isBlank() ? 1 : Integer.parseInt(count.trim());
@@ -58,18 +59,17 @@ public class AdResource {
             n = -1;
         }
         if (n < 1 || n > MAX_COUNT) {
-            return Problem.of(400, "Bad Request", "count must be a whole number from 1 to " + MAX_COUNT)
+            return Uni.createFrom().item(Problem.of(400, "Bad Request", "count must be a whole number from 1 to " + MAX_COUNT)
                     .withErrors(List.of(new Problem.FieldError("count", "must be between 1 and " + MAX_COUNT)))
-                    .toResponse();
+                    .toResponse());
         }
-        List<AdView> chosen;
-        try {
-            chosen = ads.select(parseContext(context), n);
-        } catch (RuntimeException e) {
-            LOG.warnf(e, "Ad selection failed; answering with no ads");
-            chosen = List.of();
-        }
-        return Response.ok(chosen).header("Cache-Control", "no-store").build();
+        // on the I/O thread: a page view asks this on every page, and a fresh selection needs no database
+        return ads.select(parseContext(context), n)
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf(e, "Ad selection failed; answering with no ads");
+                    return List.of();
+                })
+                .map(chosen -> Response.ok(chosen).header("Cache-Control", "no-store").build());
     }
 
     static Set<String> parseContext(String context) {

@@ -20,6 +20,9 @@ import dev.mirshop.ads.rest.AdApi.CampaignForm;
 import dev.mirshop.platform.errors.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -48,9 +51,20 @@ public class AdService {
 
     private volatile Snapshot snapshot;
 
-    /** Selects ads for a page and counts an impression for each. */
-    public List<AdView> select(Set<String> context, int count) {
-        Snapshot current = snapshot();
+    /**
+     * Selects ads for a page and counts an impression for each. With a fresh snapshot this is memory only and
+     * answers on the calling (I/O) thread; reloading a stale one reads the database on a worker thread.
+     */
+    public Uni<List<AdView>> select(Set<String> context, int count) {
+        Snapshot current = snapshot;
+        if (fresh(current)) {
+            return Uni.createFrom().item(choose(current, context, count));
+        }
+        return Uni.createFrom().item(() -> choose(reload(), context, count))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private List<AdView> choose(Snapshot current, Set<String> context, int count) {
         List<Ad> chosen = AdSelector.select(current.campaigns(), clock.instant(), context, count,
                 ThreadLocalRandom.current());
         if (chosen.isEmpty()) {
@@ -60,15 +74,22 @@ public class AdService {
         return chosen.stream().map(a -> AdView.of(a, current.imageUrls().get(a.id))).toList();
     }
 
-    private Snapshot snapshot() {
+    private boolean fresh(Snapshot current) {
+        return current != null && !current.loadedAt().plus(snapshotTtl).isBefore(clock.instant());
+    }
+
+    private Snapshot reload() {
         Snapshot current = snapshot;
+        if (fresh(current)) {
+            return current;
+        }
         java.time.Instant now = clock.instant();
-        if (current == null || current.loadedAt().plus(snapshotTtl).isBefore(now)) {
+        current = QuarkusTransaction.joiningExisting().call(() -> {
             List<Campaign> campaigns = Campaign.unpausedWithAds();
             List<Long> ids = campaigns.stream().flatMap(c -> c.ads.stream()).map(a -> a.id).toList();
-            current = new Snapshot(campaigns, ids.isEmpty() ? Map.of() : imageUrls(ids), now);
-            snapshot = current;
-        }
+            return new Snapshot(campaigns, ids.isEmpty() ? Map.of() : imageUrls(ids), now);
+        });
+        snapshot = current;
         return current;
     }
 

@@ -12,6 +12,15 @@ public record ListingView(String title, String metaDescription, String basePath,
         List<FacetGroup> facets, List<SortLink> sorts, List<Link> activeFilters, String clearFiltersUrl,
         Pagination pagination, List<CatalogMenu.MenuItem> suggestions) {
 
+    /** A listing as every shopper sees it: where (/products or /t/...) and the parsed query. */
+    public record Key(String basePath, ListingQuery query) {
+    }
+
+    /** The key of this listing's HTML in Qute's {#cached} sections: whatever the page shows follows from it. */
+    public String fragmentKey() {
+        return basePath + '|' + query;
+    }
+
     public record FacetOption(String value, String label, boolean checked, String toggleUrl) {
     }
 

@@ -2,11 +2,16 @@ package dev.mirshop.storefront.catalog;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import dev.mirshop.storefront.catalog.ProductDetails.VariantData;
 import dev.mirshop.storefront.web.PageAds;
-import dev.mirshop.storefront.clients.DiscountClient;
+import dev.mirshop.storefront.clients.CurrentTeaser;
+import dev.mirshop.storefront.clients.TeaserView;
+import dev.mirshop.storefront.web.PageChrome;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -35,7 +40,11 @@ public class ProductsResource {
     @Inject
     PageAds pageAds;
     @Inject
-    DiscountClient discounts;
+    CurrentTeaser teaser;
+    @Inject
+    CatalogCache cache;
+    @Inject
+    PageChrome chrome;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -46,36 +55,59 @@ public class ProductsResource {
         } catch (InvalidListingRequest e) {
             return CatalogPages.problem(400, e.getMessage(), List.of());
         }
+        ListingView view = cache.get(new ListingView.Key("/products", query), key -> productsListing(key.query()));
+        return Response.ok(CatalogPages.listing(view)).type(CatalogPages.HTML).build();
+    }
+
+    @GET
+    @Blocking
+    @Path("{slug}")
+    @Produces(MediaType.TEXT_HTML)
+    public Uni<Response> show(@PathParam("slug") String slug, @QueryParam("variant") String variantParam) {
+        if (!SLUG.matcher(slug).matches()) {
+            return Uni.createFrom().item(productNotFound());
+        }
+        Long variantId = null;
+        if (variantParam != null && !variantParam.isBlank()) {
+            if (!VARIANT_ID.matcher(variantParam.strip()).matches()) {
+                return Uni.createFrom().item(variantNotFound(slug));
+            }
+            variantId = Long.parseLong(variantParam.strip());
+        }
+        Optional<ProductView> view = cache.get(new ProductPageKey(slug, variantId), this::productView);
+        if (view.isEmpty()) {
+            return Uni.createFrom().item(variantId == null ? productNotFound() : variantNotFound(slug));
+        }
+        Optional<TeaserView> currentTeaser = teaser.get();
+        chrome.prepare();
+        // decorative: within budget or the last good answer or nothing, never an error
+        return pageAds.adFor(adContext(view.get().product())).map(ad -> pageAds.cacheControl(Response.ok(
+                CatalogPages.product(view.get(), ad, currentTeaser)).type(CatalogPages.HTML)).build());
+    }
+
+    private ListingView productsListing(ListingQuery query) {
         ListingPage page = catalog.listing(query);
         String title = query.search() ? "Results for “" + query.keywords() + "”" : "All products";
         String description = query.search() ? "Products matching " + query.keywords() + " at MIR Shop."
                 : "Every shirt, t-shirt, bag and mug at MIR Shop.";
         List<Link> breadcrumbs = List.of(new Link("Home", "/"), new Link("All products", "/products"));
-        ListingView view = ListingView.of(title, description, "/products", null, breadcrumbs, List.of(), query, page,
+        return ListingView.of(title, description, "/products", null, breadcrumbs, List.of(), query, page,
                 facets.types(null), page.cards().isEmpty() ? menu.categories() : List.of());
-        return Response.ok(CatalogPages.listing(view)).type(CatalogPages.HTML).build();
     }
 
-    @GET
-    @Path("{slug}")
-    @Produces(MediaType.TEXT_HTML)
-    public Response show(@PathParam("slug") String slug, @QueryParam("variant") String variantParam) {
-        ProductDetails product = SLUG.matcher(slug).matches() ? catalog.product(slug).orElse(null) : null;
+    /** A product page as every shopper sees it, for the default variant (null) or one variant; empty if unknown. */
+    record ProductPageKey(String slug, Long variantId) {
+    }
+
+    private Optional<ProductView> productView(ProductPageKey key) {
+        ProductDetails product = catalog.product(key.slug()).orElse(null);
         if (product == null || product.variants().isEmpty()) {
-            return CatalogPages.problem(404, "We could not find this product. It may have been renamed or removed.",
-                    menu.categories());
+            return Optional.empty();
         }
-        VariantData selected;
-        if (variantParam == null || variantParam.isBlank()) {
-            selected = VariantPicker.defaultVariant(product.variants());
-        } else {
-            selected = VARIANT_ID.matcher(variantParam.strip()).matches()
-                    ? VariantPicker.find(product.variants(), Long.parseLong(variantParam.strip())).orElse(null)
-                    : null;
-            if (selected == null) {
-                return CatalogPages.problem(404, "This option of " + product.name()
-                        + " does not exist. Choose a size or color on the product page.", List.of());
-            }
+        VariantData selected = key.variantId() == null ? VariantPicker.defaultVariant(product.variants())
+                : VariantPicker.find(product.variants(), key.variantId()).orElse(null);
+        if (selected == null) {
+            return Optional.empty();
         }
         String url = "/products/" + product.slug();
         List<Link> breadcrumbs = new ArrayList<>();
@@ -89,13 +121,24 @@ public class ProductsResource {
             }
         }
         Link brand = product.brandPermalink() == null ? null : new Link(product.brandName(), "/t/" + product.brandPermalink());
-        ProductView view = new ProductView(product, new ProductView.Selected(selected),
+        return Optional.of(new ProductView(product, new ProductView.Selected(selected),
                 VariantPicker.pickers(url, product.variants(), selected),
                 VariantPicker.gallery(product.images(), selected), breadcrumbs, brand, product.properties(),
-                catalog.related(product.id(), product.taxonPermalink(), RELATED));
-        // decorative: within budget or the last good answer or nothing, never an error
-        return pageAds.cacheControl(Response.ok(CatalogPages.product(view, pageAds.adFor(adContext(product)),
-                discounts.teaser())).type(CatalogPages.HTML)).build();
+                catalog.related(product.id(), product.taxonPermalink(), RELATED)));
+    }
+
+    private Response productNotFound() {
+        return CatalogPages.problem(404, "We could not find this product. It may have been renamed or removed.",
+                menu.categories());
+    }
+
+    private Response variantNotFound(String slug) {
+        Optional<ProductView> product = cache.get(new ProductPageKey(slug, null), this::productView);
+        if (product.isEmpty()) {
+            return productNotFound();
+        }
+        return CatalogPages.problem(404, "This option of " + product.get().product().name()
+                + " does not exist. Choose a size or color on the product page.", List.of());
     }
 
     /** The ad service targets by taxon permalink (it also matches ancestors): the product's category and brand. */

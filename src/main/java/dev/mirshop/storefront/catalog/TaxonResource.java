@@ -1,6 +1,8 @@
 package dev.mirshop.storefront.catalog;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 import jakarta.inject.Inject;
@@ -25,32 +27,53 @@ public class TaxonResource {
     CatalogMenu menu;
     @Inject
     OptionFacets facets;
+    @Inject
+    CatalogCache cache;
 
     @GET
     @Path("{permalink: .+}")
     @Produces(MediaType.TEXT_HTML)
     public Response show(@PathParam("permalink") String permalink, @Context UriInfo uri) {
-        TaxonTree tree = PERMALINK.matcher(permalink).matches() ? catalog.taxonTree(permalink).orElse(null) : null;
-        if (tree == null) {
-            return CatalogPages.problem(404, "We could not find this category. Try one of these instead.",
-                    menu.categories());
+        if (!PERMALINK.matcher(permalink).matches()) {
+            return taxonNotFound();
         }
         ListingQuery query;
         try {
             query = ListingParams.parse(uri.getQueryParameters()).inTaxon(permalink);
         } catch (InvalidListingRequest e) {
-            return CatalogPages.problem(400, e.getMessage(), List.of());
+            return catalog.taxonTree(permalink).isPresent() ? CatalogPages.problem(400, e.getMessage(), List.of())
+                    : taxonNotFound();
+        }
+        Optional<ListingView> listing = cache.get(new ListingView.Key("/t/" + permalink, query), key -> taxonListing(query));
+        if (listing.isEmpty()) {
+            return taxonNotFound();
+        }
+        ListingView view = listing.get();
+        return Response.ok(CatalogPages.listing(view)).type(CatalogPages.HTML).build();
+    }
+
+    /** The listing of a taxon (and its descendants) for this query; empty when the taxon does not exist. */
+    private Optional<ListingView> taxonListing(ListingQuery query) {
+        String permalink = query.permalink();
+        TaxonTree tree = catalog.taxonTree(permalink).orElse(null);
+        if (tree == null) {
+            return Optional.empty();
         }
         ListingPage page = catalog.listing(query);
         TaxonNode taxon = tree.taxon();
-        List<Link> breadcrumbs = new java.util.ArrayList<>();
+        List<Link> breadcrumbs = new ArrayList<>();
         breadcrumbs.add(new Link("Home", "/"));
         tree.chain().forEach(t -> breadcrumbs.add(new Link(t.name(), "/t/" + t.permalink())));
         List<Link> children = tree.children().stream().map(t -> new Link(t.name(), "/t/" + t.permalink())).toList();
         String description = taxon.description() != null ? taxon.description()
                 : "Shop " + taxon.name() + " at MIR Shop.";
-        ListingView view = ListingView.of(taxon.name(), description, "/t/" + permalink, taxon.description(),
-                breadcrumbs, children, query, page, facets.types(permalink), page.cards().isEmpty() ? menu.categories() : List.of());
-        return Response.ok(CatalogPages.listing(view)).type(CatalogPages.HTML).build();
+        return Optional.of(ListingView.of(taxon.name(), description, "/t/" + permalink, taxon.description(),
+                breadcrumbs, children, query, page, facets.types(permalink),
+                page.cards().isEmpty() ? menu.categories() : List.of()));
+    }
+
+    private Response taxonNotFound() {
+        return CatalogPages.problem(404, "We could not find this category. Try one of these instead.",
+                menu.categories());
     }
 }

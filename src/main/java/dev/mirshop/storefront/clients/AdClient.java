@@ -16,12 +16,14 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The ad for a page: decorative. Two attempts of 70 ms each keep the whole call within 150 ms; a breaker stops
+ * The ad for a page: decorative, asked without holding a thread (the page renders when the answer arrives). Two attempts of 70 ms each keep the whole call within 150 ms; a breaker stops
  * calling a failing service; the fallback is the last ad shown for the same taxons, or none. Never throws.
  */
 @ApplicationScoped
@@ -46,26 +48,25 @@ public class AdClient {
     /** One ad for a page about these taxons (permalinks such as categories/mugs); empty list for any page. */
     @Timeout(value = 70, unit = ChronoUnit.MILLIS)
     @Retry(maxRetries = 1, delay = 0, jitter = 0, abortOn = AdsApi.NoAnswer.class)
-    @CircuitBreaker(requestVolumeThreshold = 8, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS,
+    // Every page asks, so at busy times 20 calls are a few milliseconds of traffic: a blip of slow answers (a GC
+    // pause) must not darken the slot for long, while a dead service still opens it within a fraction of a second.
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
             successThreshold = 1, skipOn = AdsApi.NoAnswer.class)
     @CircuitBreakerName("ads-select")
     @Fallback(fallbackMethod = "lastGoodAd")
-    public Optional<AdView> adFor(List<String> taxonPermalinks) {
+    @AsynchronousNonBlocking
+    public Uni<Optional<AdView>> adFor(List<String> taxonPermalinks) {
         String key = key(taxonPermalinks);
-        Optional<AdView> answer;
-        try {
-            answer = api.select(key, 1).stream().findFirst().map(ad -> ad.withBase(publicUrl.orElse("")));
-        } catch (AdsApi.NoAnswer e) {
-            answer = Optional.empty();
-        }
-        remember(key, answer);
-        return answer;
+        return api.select(key, 1)
+                .map(ads -> ads.stream().findFirst().map(ad -> ad.withBase(publicUrl.orElse(""))))
+                .onFailure(AdsApi.NoAnswer.class).recoverWithItem(Optional.empty())
+                .invoke(answer -> remember(key, answer));
     }
 
-    Optional<AdView> lastGoodAd(List<String> taxonPermalinks, Throwable failure) {
+    Uni<Optional<AdView>> lastGoodAd(List<String> taxonPermalinks, Throwable failure) {
         fallbacks.dependencyFallback("ads", "select");
         LOG.debugf("Ad service unavailable (%s); showing the last good ad", failure.toString());
-        return lastGood.getOrDefault(key(taxonPermalinks), Optional.empty());
+        return Uni.createFrom().item(lastGood.getOrDefault(key(taxonPermalinks), Optional.empty()));
     }
 
     private void remember(String key, Optional<AdView> answer) {

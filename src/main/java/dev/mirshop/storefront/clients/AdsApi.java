@@ -6,6 +6,7 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -23,7 +24,7 @@ interface AdsApi {
 
     @GET
     @Path("/select")
-    List<AdView> select(@QueryParam("context") String context, @QueryParam("count") int count);
+    Uni<List<AdView>> select(@QueryParam("context") String context, @QueryParam("count") int count);
 
     /** A 404 is an answer (no ads here), not a failure: only 5xx and transport errors count against the breaker. */
     @ClientExceptionMapper

@@ -3,16 +3,18 @@ package dev.mirshop.storefront.web;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mirshop.storefront.catalog.CatalogCache;
 import dev.mirshop.storefront.catalog.CatalogMenu;
 import dev.mirshop.storefront.catalog.CatalogQueries;
 import dev.mirshop.storefront.catalog.ProductCard;
 import dev.mirshop.storefront.clients.AdView;
-import dev.mirshop.storefront.clients.DiscountClient;
+import dev.mirshop.storefront.clients.CurrentTeaser;
 import dev.mirshop.storefront.clients.TeaserView;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -32,7 +34,11 @@ public class HomeResource {
     @Inject
     PageAds ads;
     @Inject
-    DiscountClient discounts;
+    CurrentTeaser teaser;
+    @Inject
+    CatalogCache cache;
+    @Inject
+    PageChrome chrome;
 
     @CheckedTemplate
     static class Templates {
@@ -41,12 +47,16 @@ public class HomeResource {
     }
 
     @GET
+    @Blocking
     @Produces(MediaType.TEXT_HTML)
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public Response home() {
-        // ad and teaser are decorative: each answers within its budget or falls back, never fails the page
-        TemplateInstance page = Templates.home(catalog.featured(FEATURED), menu.categories(), ads.adFor(List.of()),
-                discounts.teaser());
-        return ads.cacheControl(Response.ok(page, MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))).build();
+    public Uni<Response> home() {
+        List<ProductCard> featured = cache.get("home-featured", key -> catalog.featured(FEATURED));
+        List<CatalogMenu.MenuItem> categories = menu.categories();
+        Optional<TeaserView> currentTeaser = teaser.get();
+        chrome.prepare();
+        // the ad is decorative: it answers within its budget or falls back, never fails the page
+        return ads.adFor(List.of()).map(ad -> ads.cacheControl(Response.ok(
+                Templates.home(featured, categories, ad, currentTeaser), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
+                .build());
     }
 }

@@ -7,6 +7,7 @@ import dev.mirshop.marketing.AdPreview;
 import dev.mirshop.marketing.PreviewCampaign;
 import dev.mirshop.storefront.clients.AdClient;
 import dev.mirshop.storefront.clients.AdView;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -25,14 +26,15 @@ public class PageAds {
     @Inject
     AdPreview adPreview;
 
-    public Optional<AdView> adFor(List<String> taxonPermalinks) {
+    public Uni<Optional<AdView>> adFor(List<String> taxonPermalinks) {
         Optional<Long> campaign = preview.fromRequest();
         if (campaign.isEmpty()) {
             return live.adFor(taxonPermalinks);
         }
-        return adPreview.ads(campaign.get(), taxonPermalinks, 1).stream().findFirst()
+        // a marketer's preview: asked of the ad service's admin API, on the caller's (worker) thread
+        return Uni.createFrom().item(() -> adPreview.ads(campaign.get(), taxonPermalinks, 1).stream().findFirst()
                 .map(ad -> new AdView(ad.id(), ad.title(), ad.altText(), ad.imageUrl(), ad.clickUrl(), ad.campaign(),
-                        ad.theme()));
+                        ad.theme())));
     }
 
     /** Keeps a marketer's preview out of every shared cache. */

@@ -65,6 +65,14 @@ public class PageChrome {
         return cartCount;
     }
 
+    /**
+     * Reads now what the layout needs from the database, for a page that renders later on an I/O thread (when
+     * its ad arrives).
+     */
+    public void prepare() {
+        cartCount();
+    }
+
     private static boolean ioThread() {
         return Context.isOnEventLoopThread();
     }

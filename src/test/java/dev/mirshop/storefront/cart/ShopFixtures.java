@@ -3,6 +3,7 @@ package dev.mirshop.storefront.cart;
 import java.math.BigDecimal;
 import java.util.UUID;
 
+import dev.mirshop.storefront.catalog.CatalogCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +21,8 @@ public class ShopFixtures {
 
     @Inject
     EntityManager em;
+    @Inject
+    CatalogCache catalogPages;
 
     public record Item(long variantId, long productId, String slug, String sku, String name, String label) {
     }
@@ -53,6 +56,7 @@ public class ShopFixtures {
         if (option != null) {
             label = optionValue(variantId, option.split(":")[0], option.split(":")[1]);
         }
+        catalogPages.invalidateAll();
         return new Item(variantId, productId, slug, sku, productName, label);
     }
 
@@ -85,11 +89,13 @@ public class ShopFixtures {
     public void setStock(long variantId, int stock) {
         em.createNativeQuery("update variants set stock_on_hand = ?2 where id = ?1")
                 .setParameter(1, variantId).setParameter(2, stock).executeUpdate();
+        catalogPages.invalidateAll();
     }
 
     public void setPrice(long variantId, String price) {
         em.createNativeQuery("update variants set price = ?2 where id = ?1")
                 .setParameter(1, variantId).setParameter(2, new BigDecimal(price)).executeUpdate();
+        catalogPages.invalidateAll();
     }
 
     /** Quantity of a variant in the cart of this token; 0 when absent. */

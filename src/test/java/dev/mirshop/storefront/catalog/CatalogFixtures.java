@@ -5,6 +5,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.persistence.EntityManager;
 
@@ -53,6 +54,7 @@ final class CatalogFixtures {
                     select taxonomy_id, id, 'Sub ' || :token, permalink || '/sub', 1 from taxons where permalink = :permalink
                     """).setParameter("token", token).setParameter("permalink", "fixtures-" + token).executeUpdate();
         });
+        catalogChanged();
         return "fixtures-" + token;
     }
 
@@ -62,7 +64,7 @@ final class CatalogFixtures {
      */
     static List<Long> product(EntityManager em, String slug, String name, String description, String permalink,
             int minutesAgo, VariantSpec... variants) {
-        return QuarkusTransaction.requiringNew().call(() -> {
+        List<Long> created = QuarkusTransaction.requiringNew().call(() -> {
             long productId = ((Number) em.createNativeQuery("""
                     insert into products (name, slug, description, available_on, created_at)
                     values (:name, :slug, :description, now() - interval '1 day', now() - make_interval(mins => :minutes))
@@ -102,10 +104,18 @@ final class CatalogFixtures {
             }
             return ids;
         });
+        catalogChanged();
+        return created;
     }
 
     static void setStock(EntityManager em, long variantId, int stock) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update variants set stock_on_hand = :stock where id = :id")
                 .setParameter("stock", stock).setParameter("id", variantId).executeUpdate());
+        catalogChanged();
+    }
+
+    /** Pages show what the database holds now, as they do after an order (CatalogCache keeps them otherwise). */
+    static void catalogChanged() {
+        Arc.container().instance(CatalogCache.class).get().invalidateAll();
     }
 }

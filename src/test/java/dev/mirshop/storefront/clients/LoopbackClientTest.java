@@ -48,7 +48,7 @@ class LoopbackClientTest {
 
     @Test
     void adsComeFromTheInProcessAdService() {
-        Optional<AdView> ad = firstAnswer(() -> ads.adFor(List.of("categories/mugs")));
+        Optional<AdView> ad = firstAnswer(() -> ads.adFor(List.of("categories/mugs")).await().indefinitely());
         assertThat(ad).hasValueSatisfying(a -> {
             assertThat(a.imageUrl()).matches("/banners/\\d+/[0-9a-f]{16}\\.svg");
             assertThat(a.clickUrl()).matches("/ads/\\d+/click");

@@ -4,7 +4,10 @@ import java.util.Map;
 
 import io.quarkus.test.junit.QuarkusTestProfile;
 
-/** Shorter breaker delays and essential timeouts, so opening and closing breakers fits in a test. */
+/**
+ * Shorter breaker delays and essential timeouts, so opening and closing breakers fits in a test; the teaser is not
+ * reused between pages, so each page shows what the stubbed service answers at that moment.
+ */
 public class ShortBudgetsProfile implements QuarkusTestProfile {
 
     public static final String ADS = "dev.mirshop.storefront.clients.AdClient/adFor";
@@ -16,14 +19,16 @@ public class ShortBudgetsProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of(
-                ADS + "/CircuitBreaker/delay", String.valueOf(BREAKER_DELAY_MS),
-                ADS + "/CircuitBreaker/delayUnit", "MILLIS",
-                TEASER + "/CircuitBreaker/delay", String.valueOf(BREAKER_DELAY_MS),
-                TEASER + "/CircuitBreaker/delayUnit", "MILLIS",
-                VALIDATE + "/Timeout/value", String.valueOf(ESSENTIAL_TIMEOUT_MS),
-                VALIDATE + "/Timeout/unit", "MILLIS",
-                REDEEM + "/Timeout/value", String.valueOf(ESSENTIAL_TIMEOUT_MS),
-                REDEEM + "/Timeout/unit", "MILLIS");
+        return Map.ofEntries(
+                // every page asks for the teaser here, so each page shows what the stub answers now
+                Map.entry("quarkus.cache.caffeine.\"discount-teaser\".expire-after-write", "PT0.001S"),
+                Map.entry(ADS + "/CircuitBreaker/delay", String.valueOf(BREAKER_DELAY_MS)),
+                Map.entry(ADS + "/CircuitBreaker/delayUnit", "MILLIS"),
+                Map.entry(TEASER + "/CircuitBreaker/delay", String.valueOf(BREAKER_DELAY_MS)),
+                Map.entry(TEASER + "/CircuitBreaker/delayUnit", "MILLIS"),
+                Map.entry(VALIDATE + "/Timeout/value", String.valueOf(ESSENTIAL_TIMEOUT_MS)),
+                Map.entry(VALIDATE + "/Timeout/unit", "MILLIS"),
+                Map.entry(REDEEM + "/Timeout/value", String.valueOf(ESSENTIAL_TIMEOUT_MS)),
+                Map.entry(REDEEM + "/Timeout/unit", "MILLIS"));
     }
 }

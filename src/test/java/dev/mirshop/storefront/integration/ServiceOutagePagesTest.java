@@ -160,7 +160,7 @@ class ServiceOutagePagesTest {
         eventually("/", d -> assertThat(d.select("section.slot.slot-teaser").text()).contains("BLACKFRIDAY20"));
         stubAds(aResponse().withStatus(500));
         stubTeaser(aResponse().withStatus(500));
-        for (int i = 0; i < 10; i++) {
+        for (int i = 0; i < 12; i++) {
             Document home = page("/");
             assertThat(adHref(home)).isEqualTo("/ads/21/click");
             assertThat(home.select("section.slot.slot-teaser").text()).contains("BLACKFRIDAY20");

@@ -1,0 +1,32 @@
+package dev.mirshop.storefront.clients;
+
+import java.util.Optional;
+
+import io.quarkus.cache.CacheInvalidateAll;
+import io.quarkus.cache.CacheResult;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * The discount teaser the pages show. It is the same for every shopper and changes when a marketer edits codes,
+ * so the storefront asks the discount service at most once every few seconds
+ * ({@code quarkus.cache.caffeine."discount-teaser".expire-after-write}) instead of once per page view; concurrent
+ * page views wait for the one call in flight. Whatever {@link DiscountClient#teaser()} answered (the service's
+ * teaser, its last good one, or none) is kept for that long.
+ */
+@ApplicationScoped
+public class CurrentTeaser {
+
+    @Inject
+    DiscountClient client;
+
+    @CacheResult(cacheName = "discount-teaser")
+    public Optional<TeaserView> get() {
+        return client.teaser();
+    }
+
+    /** The next page asks the service again. */
+    @CacheInvalidateAll(cacheName = "discount-teaser")
+    public void forget() {
+    }
+}

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 import dev.mirshop.ads.Ad;
 import dev.mirshop.ads.AdSelector;
@@ -50,18 +53,26 @@ public class AdService {
     }
 
     private volatile Snapshot snapshot;
+    /** The load in flight, if any; concurrent selections share it. */
+    private final AtomicReference<CompletableFuture<Snapshot>> loading = new AtomicReference<>();
+    /** Bumped by {@link #refresh()}: a load that started before a console change must not install old campaigns. */
+    private final AtomicLong generation = new AtomicLong();
 
     /**
-     * Selects ads for a page and counts an impression for each. With a fresh snapshot this is memory only and
-     * answers on the calling (I/O) thread; reloading a stale one reads the database on a worker thread.
+     * Selects ads for a page and counts an impression for each, on the calling (I/O) thread from the snapshot in
+     * memory. A stale snapshot still answers while one reload runs in the background (every page of a busy shop
+     * would otherwise reload at once); only without any snapshot (at startup, after a console change) does the
+     * selection wait, for the one load in flight.
      */
     public Uni<List<AdView>> select(Set<String> context, int count) {
         Snapshot current = snapshot;
-        if (fresh(current)) {
+        if (current != null) {
+            if (!fresh(current)) {
+                load();
+            }
             return Uni.createFrom().item(choose(current, context, count));
         }
-        return Uni.createFrom().item(() -> choose(reload(), context, count))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Uni.createFrom().completionStage(this::load).map(loaded -> choose(loaded, context, count));
     }
 
     private List<AdView> choose(Snapshot current, Set<String> context, int count) {
@@ -78,24 +89,40 @@ public class AdService {
         return current != null && !current.loadedAt().plus(snapshotTtl).isBefore(clock.instant());
     }
 
-    private Snapshot reload() {
-        Snapshot current = snapshot;
-        if (fresh(current)) {
-            return current;
+    /** Starts a load on a worker thread unless one is in flight; either way, the future of that load. */
+    private CompletableFuture<Snapshot> load() {
+        CompletableFuture<Snapshot> mine = new CompletableFuture<>();
+        CompletableFuture<Snapshot> inFlight = loading.compareAndExchange(null, mine);
+        if (inFlight != null) {
+            return inFlight;
         }
-        java.time.Instant now = clock.instant();
-        current = QuarkusTransaction.joiningExisting().call(() -> {
-            List<Campaign> campaigns = Campaign.unpausedWithAds();
-            List<Long> ids = campaigns.stream().flatMap(c -> c.ads.stream()).map(a -> a.id).toList();
-            return new Snapshot(campaigns, ids.isEmpty() ? Map.of() : imageUrls(ids), now);
+        long generationAtStart = generation.get();
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                java.time.Instant now = clock.instant();
+                Snapshot loaded = QuarkusTransaction.joiningExisting().call(() -> {
+                    List<Campaign> campaigns = Campaign.unpausedWithAds();
+                    List<Long> ids = campaigns.stream().flatMap(c -> c.ads.stream()).map(a -> a.id).toList();
+                    return new Snapshot(campaigns, ids.isEmpty() ? Map.of() : imageUrls(ids), now);
+                });
+                if (generation.get() == generationAtStart) {
+                    snapshot = loaded;
+                }
+                mine.complete(loaded);
+            } catch (RuntimeException e) {
+                mine.completeExceptionally(e);
+            } finally {
+                loading.compareAndSet(mine, null);
+            }
         });
-        snapshot = current;
-        return current;
+        return mine;
     }
 
     /** Makes the next selection read the database again (after a console change). */
     public void refresh() {
+        generation.incrementAndGet();
         snapshot = null;
+        loading.set(null);
     }
 
     /** Counts a click and answers where it lands: the ad's path if it is on this shop, else the home page. */

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.mirshop.platform.web.WorkerThread;
 import dev.mirshop.storefront.catalog.ProductDetails.VariantData;
-import dev.mirshop.storefront.web.PageAds;
 import dev.mirshop.storefront.clients.CurrentTeaser;
 import dev.mirshop.storefront.clients.TeaserView;
+import dev.mirshop.storefront.web.PageAds;
 import dev.mirshop.storefront.web.PageChrome;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -60,29 +60,37 @@ public class ProductsResource {
     }
 
     @GET
-    @Blocking
     @Path("{slug}")
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> show(@PathParam("slug") String slug, @QueryParam("variant") String variantParam) {
+        return WorkerThread.call(() -> productPage(slug, variantParam)).flatMap(page -> page.problem() != null
+                ? Uni.createFrom().item(page.problem())
+                // decorative: within budget or the last good answer or nothing, never an error
+                : pageAds.adFor(adContext(page.view().product())).map(ad -> pageAds.cacheControl(Response.ok(
+                        CatalogPages.product(page.view(), ad, page.teaser())).type(CatalogPages.HTML)).build()));
+    }
+
+    /** The product page's model, or the 404 page to answer instead; read on a worker thread. */
+    private record ProductPage(ProductView view, Optional<TeaserView> teaser, Response problem) {
+    }
+
+    private ProductPage productPage(String slug, String variantParam) {
         if (!SLUG.matcher(slug).matches()) {
-            return Uni.createFrom().item(productNotFound());
+            return new ProductPage(null, null, productNotFound());
         }
         Long variantId = null;
         if (variantParam != null && !variantParam.isBlank()) {
             if (!VARIANT_ID.matcher(variantParam.strip()).matches()) {
-                return Uni.createFrom().item(variantNotFound(slug));
+                return new ProductPage(null, null, variantNotFound(slug));
             }
             variantId = Long.parseLong(variantParam.strip());
         }
         Optional<ProductView> view = cache.get(new ProductPageKey(slug, variantId), this::productView);
         if (view.isEmpty()) {
-            return Uni.createFrom().item(variantId == null ? productNotFound() : variantNotFound(slug));
+            return new ProductPage(null, null, variantId == null ? productNotFound() : variantNotFound(slug));
         }
-        Optional<TeaserView> currentTeaser = teaser.get();
         chrome.prepare();
-        // decorative: within budget or the last good answer or nothing, never an error
-        return pageAds.adFor(adContext(view.get().product())).map(ad -> pageAds.cacheControl(Response.ok(
-                CatalogPages.product(view.get(), ad, currentTeaser)).type(CatalogPages.HTML)).build());
+        return new ProductPage(view.get(), teaser.get(), null);
     }
 
     private ListingView productsListing(ListingQuery query) {

@@ -3,6 +3,7 @@ package dev.mirshop.storefront.web;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mirshop.platform.web.WorkerThread;
 import dev.mirshop.storefront.catalog.CatalogCache;
 import dev.mirshop.storefront.catalog.CatalogMenu;
 import dev.mirshop.storefront.catalog.CatalogQueries;
@@ -10,7 +11,6 @@ import dev.mirshop.storefront.catalog.ProductCard;
 import dev.mirshop.storefront.clients.AdView;
 import dev.mirshop.storefront.clients.CurrentTeaser;
 import dev.mirshop.storefront.clients.TeaserView;
-import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -46,17 +46,20 @@ public class HomeResource {
                 Optional<AdView> ad, Optional<TeaserView> teaser);
     }
 
+    /** What the home page shows to every shopper, read on a worker thread. */
+    record HomeModel(List<ProductCard> featured, List<CatalogMenu.MenuItem> categories, Optional<TeaserView> teaser) {
+    }
+
     @GET
-    @Blocking
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> home() {
-        List<ProductCard> featured = cache.get("home-featured", key -> catalog.featured(FEATURED));
-        List<CatalogMenu.MenuItem> categories = menu.categories();
-        Optional<TeaserView> currentTeaser = teaser.get();
-        chrome.prepare();
-        // the ad is decorative: it answers within its budget or falls back, never fails the page
-        return ads.adFor(List.of()).map(ad -> ads.cacheControl(Response.ok(
-                Templates.home(featured, categories, ad, currentTeaser), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")))
-                .build());
+        return WorkerThread.call(() -> {
+            chrome.prepare();
+            return new HomeModel(cache.get("home-featured", key -> catalog.featured(FEATURED)), menu.categories(),
+                    teaser.get());
+        }).flatMap(home -> ads.adFor(List.of()).map(ad -> ads.cacheControl(Response.ok(
+                // the ad is decorative: it answers within its budget or falls back, never fails the page
+                Templates.home(home.featured(), home.categories(), ad, home.teaser()),
+                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))).build()));
     }
 }

@@ -7,6 +7,7 @@ import dev.mirshop.marketing.AdPreview;
 import dev.mirshop.marketing.PreviewCampaign;
 import dev.mirshop.storefront.clients.AdClient;
 import dev.mirshop.storefront.clients.AdView;
+import dev.mirshop.platform.web.WorkerThread;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -31,8 +32,8 @@ public class PageAds {
         if (campaign.isEmpty()) {
             return live.adFor(taxonPermalinks);
         }
-        // a marketer's preview: asked of the ad service's admin API, on the caller's (worker) thread
-        return Uni.createFrom().item(() -> adPreview.ads(campaign.get(), taxonPermalinks, 1).stream().findFirst()
+        // a marketer's preview: asked of the ad service's admin API, a blocking call
+        return WorkerThread.call(() -> adPreview.ads(campaign.get(), taxonPermalinks, 1).stream().findFirst()
                 .map(ad -> new AdView(ad.id(), ad.title(), ad.altText(), ad.imageUrl(), ad.clickUrl(), ad.campaign(),
                         ad.theme())));
     }

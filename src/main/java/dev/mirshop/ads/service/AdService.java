@@ -72,7 +72,8 @@ public class AdService {
             }
             return Uni.createFrom().item(choose(current, context, count));
         }
-        return Uni.createFrom().completionStage(this::load).map(loaded -> choose(loaded, context, count));
+        // a copy: a caller that gives up (cancels) must not cancel the load the others wait for
+        return Uni.createFrom().completionStage(() -> load().copy()).map(loaded -> choose(loaded, context, count));
     }
 
     private List<AdView> choose(Snapshot current, Set<String> context, int count) {

@@ -1,10 +1,13 @@
 package dev.mirshop.storefront.catalog;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
+import dev.mirshop.platform.web.WorkerThread;
 import dev.mirshop.storefront.order.OrderPlaced;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import io.quarkus.qute.cache.QuteCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -32,8 +35,19 @@ public class CatalogCache {
     @CacheName(QuteCache.NAME)
     Cache fragments;
 
-    /** The model under this key, built by {@code build} (in the calling thread and transaction) when absent. */
+    /**
+     * The model under this key, built by {@code build} (in the calling thread and transaction) when absent; on the
+     * I/O thread an absent model asks for a worker ({@link WorkerThread}) instead.
+     */
+    @SuppressWarnings("unchecked")
     public <K, V> V get(K key, Function<K, V> build) {
+        if (WorkerThread.mustNotBlock()) {
+            CompletableFuture<Object> cached = models.as(CaffeineCache.class).getIfPresent(key);
+            if (cached == null || !cached.isDone() || cached.isCompletedExceptionally()) {
+                throw WorkerThread.needsWorker();
+            }
+            return (V) cached.join();
+        }
         return models.get(key, build).await().indefinitely();
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.mirshop.platform.web.WorkerThread;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
@@ -50,6 +51,9 @@ public class CatalogMenu {
     private Snapshot current() {
         Snapshot current = snapshot;
         if (current.loadedAt().plus(TTL).isBefore(Instant.now())) {
+            if (WorkerThread.mustNotBlock()) {
+                throw WorkerThread.needsWorker();
+            }
             current = load();
             snapshot = current;
         }

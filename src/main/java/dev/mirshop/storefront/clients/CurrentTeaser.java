@@ -1,9 +1,12 @@
 package dev.mirshop.storefront.clients;
 
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
-import io.quarkus.cache.CacheInvalidateAll;
-import io.quarkus.cache.CacheResult;
+import dev.mirshop.platform.web.WorkerThread;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
+import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -17,16 +20,29 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class CurrentTeaser {
 
+    private static final String KEY = "teaser";
+
     @Inject
     DiscountClient client;
 
-    @CacheResult(cacheName = "discount-teaser")
+    @Inject
+    @CacheName("discount-teaser")
+    Cache cache;
+
+    @SuppressWarnings("unchecked")
     public Optional<TeaserView> get() {
-        return client.teaser();
+        if (WorkerThread.mustNotBlock()) {
+            CompletableFuture<Object> cached = cache.as(CaffeineCache.class).getIfPresent(KEY);
+            if (cached == null || !cached.isDone() || cached.isCompletedExceptionally()) {
+                throw WorkerThread.needsWorker();
+            }
+            return (Optional<TeaserView>) cached.join();
+        }
+        return cache.get(KEY, key -> client.teaser()).await().indefinitely();
     }
 
     /** The next page asks the service again. */
-    @CacheInvalidateAll(cacheName = "discount-teaser")
     public void forget() {
+        cache.invalidateAll().await().indefinitely();
     }
 }

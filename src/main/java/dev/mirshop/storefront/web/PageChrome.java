@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import dev.mirshop.platform.security.ShopIdentity;
+import dev.mirshop.platform.web.WorkerThread;
 import dev.mirshop.storefront.account.ReturnPath;
 import dev.mirshop.storefront.cart.CartCookie;
 import dev.mirshop.storefront.catalog.CatalogMenu;
@@ -70,6 +71,14 @@ public class PageChrome {
      * its ad arrives).
      */
     public void prepare() {
+        if (cartCount == null && WorkerThread.mustNotBlock()) {
+            Cookie cookie = request.getCookie(CartCookie.NAME);
+            if (cookie == null || !CartCookie.isWellFormed(cookie.getValue())) {
+                cartCount = 0;
+                return;
+            }
+            throw WorkerThread.needsWorker();
+        }
         cartCount();
     }
 

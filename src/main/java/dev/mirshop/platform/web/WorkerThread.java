@@ -57,6 +57,15 @@ public final class WorkerThread {
         }
     }
 
+    /** Always off the I/O thread: for work that blocks whatever is in memory (a blocking HTTP call). */
+    public static <T> Uni<T> always(Callable<T> work) {
+        Context context = Vertx.currentContext();
+        if (context == null || !Context.isOnEventLoopThread()) {
+            return Uni.createFrom().item(() -> callUnchecked(work));
+        }
+        return Uni.createFrom().completionStage(() -> context.executeBlocking(work, false).toCompletionStage());
+    }
+
     private static <T> T callUnchecked(Callable<T> work) {
         try {
             return work.call();

@@ -33,7 +33,7 @@ public class PageAds {
             return live.adFor(taxonPermalinks);
         }
         // a marketer's preview: asked of the ad service's admin API, a blocking call
-        return WorkerThread.call(() -> adPreview.ads(campaign.get(), taxonPermalinks, 1).stream().findFirst()
+        return WorkerThread.always(() -> adPreview.ads(campaign.get(), taxonPermalinks, 1).stream().findFirst()
                 .map(ad -> new AdView(ad.id(), ad.title(), ad.altText(), ad.imageUrl(), ad.clickUrl(), ad.campaign(),
                         ad.theme())));
     }

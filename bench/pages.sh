@@ -2,8 +2,9 @@
 # Page speed benchmark (not a test): starts the packaged shop with -Xmx256m on the embedded database, warms it up,
 # then measures with wrk (2 threads, 32 connections, 15 s each) the home page, a category page, a search and a
 # product page, plus one static file as the framework's own ceiling in the same run. Prints req/s, p50, p99,
-# errors and each page's ratio to the ceiling, and the SQL statements each page issues (from Hibernate's
-# statement counter in /q/metrics).
+# errors and each page's ratio to the ceiling, the SQL statements each page issues (from Hibernate's statement
+# counter in /q/metrics) and the decorative calls (ad, teaser) that fell back during the measurement: a page
+# without its ad is cheaper, so only a run with zero fallbacks measures the real page.
 #
 # Usage: bench/pages.sh            (builds target/quarkus-app if missing)
 #        PORT=8099 DURATION=15s WARMUP=10s bench/pages.sh

@@ -121,8 +121,8 @@ measure() { # phase name
 warm() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${1:-10s}" "$URL" >/dev/null; }
 
 echo "Starting discounts (:$DISCOUNTS_PORT), ads (:$ADS_PORT), storefront (:$SF_PORT); logs in $work"
-start discounts; start ads; start storefront
-wait_ready discounts; wait_ready ads; wait_ready storefront
+# one after the other, so their embedded databases never start at the same moment
+start discounts; wait_ready discounts; start ads; wait_ready ads; start storefront; wait_ready storefront
 curl -fs -o /dev/null "$URL" || { echo "product page $PRODUCT is not there" >&2; exit 1; }
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "Warming up..."

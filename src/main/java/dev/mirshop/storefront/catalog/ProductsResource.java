@@ -70,7 +70,7 @@ public class ProductsResource {
                         CatalogPages.product(page.view(), ad, page.teaser())).type(CatalogPages.HTML)).build()));
     }
 
-    /** The product page's model, or the 404 page to answer instead; read on a worker thread. */
+    /** The product page's model, or the 404 page to answer instead (prepared through WorkerThread). */
     private record ProductPage(ProductView view, Optional<TeaserView> teaser, Response problem) {
     }
 

@@ -48,8 +48,7 @@ public class TaxonResource {
         if (listing.isEmpty()) {
             return taxonNotFound();
         }
-        ListingView view = listing.get();
-        return Response.ok(CatalogPages.listing(view)).type(CatalogPages.HTML).build();
+        return Response.ok(CatalogPages.listing(listing.get())).type(CatalogPages.HTML).build();
     }
 
     /** The listing of a taxon (and its descendants) for this query; empty when the taxon does not exist. */

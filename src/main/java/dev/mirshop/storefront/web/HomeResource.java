@@ -46,7 +46,7 @@ public class HomeResource {
                 Optional<AdView> ad, Optional<TeaserView> teaser);
     }
 
-    /** What the home page shows to every shopper, read on a worker thread. */
+    /** What the home page shows to every shopper (prepared through WorkerThread). */
     record HomeModel(List<ProductCard> featured, List<CatalogMenu.MenuItem> categories, Optional<TeaserView> teaser) {
     }
 

@@ -53,13 +53,13 @@ public class PageChrome {
             return 0;
         }
         if (cartCount == null) {
-            Cookie cookie = request.getCookie(CartCookie.NAME);
-            if (cookie == null || !CartCookie.isWellFormed(cookie.getValue())) {
+            String token = cartToken();
+            if (token == null) {
                 cartCount = 0;
             } else {
                 Number n = (Number) em.createNativeQuery(
                         "select coalesce(sum(i.quantity), 0) from cart_items i join carts c on c.id = i.cart_id where c.token = ?1")
-                        .setParameter(1, cookie.getValue()).getSingleResult();
+                        .setParameter(1, token).getSingleResult();
                 cartCount = n.intValue();
             }
         }
@@ -71,15 +71,16 @@ public class PageChrome {
      * its ad arrives).
      */
     public void prepare() {
-        if (cartCount == null && WorkerThread.mustNotBlock()) {
-            Cookie cookie = request.getCookie(CartCookie.NAME);
-            if (cookie == null || !CartCookie.isWellFormed(cookie.getValue())) {
-                cartCount = 0;
-                return;
-            }
+        if (cartCount == null && cartToken() != null && WorkerThread.mustNotBlock()) {
             throw WorkerThread.needsWorker();
         }
         cartCount();
+    }
+
+    /** The shopper's cart token from the cookie, or null when there is none (or it is malformed). */
+    private String cartToken() {
+        Cookie cookie = request.getCookie(CartCookie.NAME);
+        return cookie == null || !CartCookie.isWellFormed(cookie.getValue()) ? null : cookie.getValue();
     }
 
     private static boolean ioThread() {

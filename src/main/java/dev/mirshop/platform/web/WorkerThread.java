@@ -1,7 +1,11 @@
 package dev.mirshop.platform.web;
 
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CaffeineCache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
@@ -51,7 +55,7 @@ public final class WorkerThread {
         try {
             return Uni.createFrom().item(callUnchecked(work));
         } catch (NeedsWorker e) {
-            return Uni.createFrom().completionStage(() -> context.executeBlocking(work, false).toCompletionStage());
+            return always(work);
         } finally {
             INLINE.remove();
         }
@@ -64,6 +68,22 @@ public final class WorkerThread {
             return Uni.createFrom().item(() -> callUnchecked(work));
         }
         return Uni.createFrom().completionStage(() -> context.executeBlocking(work, false).toCompletionStage());
+    }
+
+    /**
+     * The value under this key, built by {@code build} (in the calling thread) when absent; while a preparation runs
+     * inline on the I/O thread, only a value already in memory, else {@link NeedsWorker}.
+     */
+    @SuppressWarnings("unchecked")
+    public static <K, V> V cached(Cache cache, K key, Function<K, V> build) {
+        if (mustNotBlock()) {
+            CompletableFuture<Object> inMemory = cache.as(CaffeineCache.class).getIfPresent(key);
+            if (inMemory == null || !inMemory.isDone() || inMemory.isCompletedExceptionally()) {
+                throw needsWorker();
+            }
+            return (V) inMemory.join();
+        }
+        return cache.get(key, build).await().indefinitely();
     }
 
     private static <T> T callUnchecked(Callable<T> work) {

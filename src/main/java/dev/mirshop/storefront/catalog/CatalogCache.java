@@ -1,13 +1,11 @@
 package dev.mirshop.storefront.catalog;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 import dev.mirshop.platform.web.WorkerThread;
 import dev.mirshop.storefront.order.OrderPlaced;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import io.quarkus.qute.cache.QuteCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -39,16 +37,8 @@ public class CatalogCache {
      * The model under this key, built by {@code build} (in the calling thread and transaction) when absent; on the
      * I/O thread an absent model asks for a worker ({@link WorkerThread}) instead.
      */
-    @SuppressWarnings("unchecked")
     public <K, V> V get(K key, Function<K, V> build) {
-        if (WorkerThread.mustNotBlock()) {
-            CompletableFuture<Object> cached = models.as(CaffeineCache.class).getIfPresent(key);
-            if (cached == null || !cached.isDone() || cached.isCompletedExceptionally()) {
-                throw WorkerThread.needsWorker();
-            }
-            return (V) cached.join();
-        }
-        return models.get(key, build).await().indefinitely();
+        return WorkerThread.cached(models, key, build);
     }
 
     /** Forgets every page model and fragment, so the next page view reads the catalog again. */

@@ -1,12 +1,10 @@
 package dev.mirshop.storefront.clients;
 
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 import dev.mirshop.platform.web.WorkerThread;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.cache.CaffeineCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -29,16 +27,8 @@ public class CurrentTeaser {
     @CacheName("discount-teaser")
     Cache cache;
 
-    @SuppressWarnings("unchecked")
     public Optional<TeaserView> get() {
-        if (WorkerThread.mustNotBlock()) {
-            CompletableFuture<Object> cached = cache.as(CaffeineCache.class).getIfPresent(KEY);
-            if (cached == null || !cached.isDone() || cached.isCompletedExceptionally()) {
-                throw WorkerThread.needsWorker();
-            }
-            return (Optional<TeaserView>) cached.join();
-        }
-        return cache.get(KEY, key -> client.teaser()).await().indefinitely();
+        return WorkerThread.cached(cache, KEY, key -> client.teaser());
     }
 
     /** The next page asks the service again. */

@@ -65,11 +65,6 @@ public record ProductView(ProductDetails product, Selected selected, List<Varian
         }
     }
 
-    /** The key of this page's HTML in Qute's {#cached} sections: the product and the selected variant. */
-    public String fragmentKey() {
-        return product.slug() + '|' + selected.id();
-    }
-
     public String title() {
         return product.metaTitle() == null || product.metaTitle().isBlank() ? product.name() : product.metaTitle();
     }

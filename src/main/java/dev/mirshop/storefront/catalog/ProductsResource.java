@@ -5,12 +5,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
+import dev.mirshop.platform.web.PageSkeleton;
 import dev.mirshop.platform.web.WorkerThread;
 import dev.mirshop.storefront.catalog.ProductDetails.VariantData;
 import dev.mirshop.storefront.clients.CurrentTeaser;
 import dev.mirshop.storefront.clients.TeaserView;
 import dev.mirshop.storefront.web.PageAds;
 import dev.mirshop.storefront.web.PageChrome;
+import dev.mirshop.storefront.web.PageHoles;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -45,6 +47,8 @@ public class ProductsResource {
     CatalogCache cache;
     @Inject
     PageChrome chrome;
+    @Inject
+    PageHoles holes;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -67,30 +71,35 @@ public class ProductsResource {
                 ? Uni.createFrom().item(page.problem())
                 // decorative: within budget or the last good answer or nothing, never an error
                 : pageAds.adFor(adContext(page.view().product())).map(ad -> pageAds.cacheControl(Response.ok(
-                        CatalogPages.product(page.view(), ad, page.teaser())).type(CatalogPages.HTML)).build()));
+                        holes.fill(page.html(), ad, page.teaser()), CatalogPages.HTML)).build()));
     }
 
-    /** The product page's model, or the 404 page to answer instead (prepared through WorkerThread). */
-    private record ProductPage(ProductView view, Optional<TeaserView> teaser, Response problem) {
+    /** The product page with its holes, or the 404 page to answer instead (prepared through WorkerThread). */
+    private record ProductPage(ProductView view, PageSkeleton html, Optional<TeaserView> teaser, Response problem) {
+        static ProductPage problem(Response problem) {
+            return new ProductPage(null, null, null, problem);
+        }
     }
 
     private ProductPage productPage(String slug, String variantParam) {
         if (!SLUG.matcher(slug).matches()) {
-            return new ProductPage(null, null, productNotFound());
+            return ProductPage.problem(productNotFound());
         }
         Long variantId = null;
         if (variantParam != null && !variantParam.isBlank()) {
             if (!VARIANT_ID.matcher(variantParam.strip()).matches()) {
-                return new ProductPage(null, null, variantNotFound(slug));
+                return ProductPage.problem(variantNotFound(slug));
             }
             variantId = Long.parseLong(variantParam.strip());
         }
-        Optional<ProductView> view = cache.get(new ProductPageKey(slug, variantId), this::productView);
+        ProductPageKey key = new ProductPageKey(slug, variantId);
+        Optional<ProductView> view = cache.get(key, this::productView);
         if (view.isEmpty()) {
-            return new ProductPage(null, null, variantId == null ? productNotFound() : variantNotFound(slug));
+            return ProductPage.problem(variantId == null ? productNotFound() : variantNotFound(slug));
         }
         chrome.prepare();
-        return new ProductPage(view.get(), teaser.get(), null);
+        PageSkeleton html = cache.page(key, () -> CatalogPages.product(view.get(), Optional.empty(), Optional.empty()));
+        return new ProductPage(view.get(), html, teaser.get(), null);
     }
 
     private ListingView productsListing(ListingQuery query) {

@@ -3,6 +3,7 @@ package dev.mirshop.storefront.web;
 import java.util.List;
 import java.util.Optional;
 
+import dev.mirshop.platform.web.PageSkeleton;
 import dev.mirshop.platform.web.WorkerThread;
 import dev.mirshop.storefront.catalog.CatalogCache;
 import dev.mirshop.storefront.catalog.CatalogMenu;
@@ -39,6 +40,8 @@ public class HomeResource {
     CatalogCache cache;
     @Inject
     PageChrome chrome;
+    @Inject
+    PageHoles holes;
 
     @CheckedTemplate
     static class Templates {
@@ -46,8 +49,8 @@ public class HomeResource {
                 Optional<AdView> ad, Optional<TeaserView> teaser);
     }
 
-    /** What the home page shows to every shopper (prepared through WorkerThread). */
-    record HomeModel(List<ProductCard> featured, List<CatalogMenu.MenuItem> categories, Optional<TeaserView> teaser) {
+    /** The home page with its holes, and its teaser (prepared through WorkerThread). */
+    record HomePage(PageSkeleton html, Optional<TeaserView> teaser) {
     }
 
     @GET
@@ -55,11 +58,11 @@ public class HomeResource {
     public Uni<Response> home() {
         return WorkerThread.call(() -> {
             chrome.prepare();
-            return new HomeModel(cache.get("home-featured", key -> catalog.featured(FEATURED)), menu.categories(),
-                    teaser.get());
+            return new HomePage(cache.page("home", () -> Templates.home(
+                    cache.get("home-featured", key -> catalog.featured(FEATURED)), menu.categories(), Optional.empty(),
+                    Optional.empty())), teaser.get());
         }).flatMap(home -> ads.adFor(List.of()).map(ad -> ads.cacheControl(Response.ok(
                 // the ad is decorative: it answers within its budget or falls back, never fails the page
-                Templates.home(home.featured(), home.categories(), ad, home.teaser()),
-                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))).build()));
+                holes.fill(home.html(), ad, home.teaser()), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))).build()));
     }
 }

@@ -1,0 +1,82 @@
+package dev.mirshop.platform.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+import io.quarkus.qute.TemplateInstance;
+
+/**
+ * A page rendered once with holes where each request's own content goes (the CSRF token, who is logged in, the
+ * ad): most of a busy page is the same for every shopper, and rendering it through Qute's include and insert
+ * sections on every view cost more than everything else the page does. Templates mark the per-request parts with
+ * {@code {#hole name}…{/hole}} ({@link HoleSectionFactory}); rendered normally, a hole renders its content, and
+ * rendered by {@link #render(TemplateInstance)}, it leaves a marker instead. {@link #fill} then puts each request's
+ * content in the holes.
+ */
+public final class PageSkeleton {
+
+    /** The template instance attribute that makes holes leave markers. */
+    static final String RENDERING = "mir-shop.page-skeleton";
+    /** Never in a rendered page: HTML has no use for this control character, and Qute escapes none of it away. */
+    private static final char DELIMITER = '\u0001';
+
+    private final String[] parts;
+    private final String[] holes;
+    private final int length;
+
+    private PageSkeleton(List<String> parts, List<String> holes) {
+        this.parts = parts.toArray(String[]::new);
+        this.holes = holes.toArray(String[]::new);
+        this.length = parts.stream().mapToInt(String::length).sum();
+    }
+
+    /** Renders the template with markers in its holes. */
+    public static PageSkeleton render(TemplateInstance template) {
+        return parse(template.setAttribute(RENDERING, Boolean.TRUE).render());
+    }
+
+    static String marker(String hole) {
+        return DELIMITER + hole + DELIMITER;
+    }
+
+    static PageSkeleton parse(String rendered) {
+        List<String> parts = new ArrayList<>();
+        List<String> holes = new ArrayList<>();
+        int from = 0;
+        int start;
+        while ((start = rendered.indexOf(DELIMITER, from)) >= 0) {
+            int end = rendered.indexOf(DELIMITER, start + 1);
+            if (end < 0) {
+                throw new IllegalArgumentException("An unterminated hole marker at " + start);
+            }
+            parts.add(rendered.substring(from, start));
+            holes.add(rendered.substring(start + 1, end));
+            from = end + 1;
+        }
+        parts.add(rendered.substring(from));
+        return new PageSkeleton(parts, holes);
+    }
+
+    /** The names of the holes, in page order (a name appears once per hole). */
+    public List<String> holes() {
+        return List.of(holes);
+    }
+
+    /**
+     * The page with each hole's content for this request: markup, already escaped where it needs to be. A hole the
+     * filler does not know is a programming error, never an empty string.
+     */
+    public String fill(Function<String, String> content) {
+        StringBuilder page = new StringBuilder(length + 512);
+        for (int i = 0; i < holes.length; i++) {
+            page.append(parts[i]);
+            String filled = content.apply(holes[i]);
+            if (filled == null) {
+                throw new IllegalStateException("No content for the page's hole " + holes[i]);
+            }
+            page.append(filled);
+        }
+        return page.append(parts[holes.length]).toString();
+    }
+}

@@ -1,0 +1,66 @@
+package dev.mirshop.storefront.web;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import dev.mirshop.observability.rum.RumSnippet;
+import dev.mirshop.platform.web.PageSkeleton;
+import dev.mirshop.storefront.clients.AdView;
+import dev.mirshop.storefront.clients.TeaserView;
+import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
+import io.quarkus.qute.Escaper;
+import io.quarkus.qute.Location;
+import io.quarkus.qute.Template;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * This request's content for the holes of the shop's layout and catalog pages ({@code {#hole}} in base.html and
+ * the tags): rendered by the same tag templates a normal page renders, or, for plain values, escaped as Qute would.
+ */
+@ApplicationScoped
+public class PageHoles {
+
+    /** The characters Qute's HTML escaping replaces, with the same entities. */
+    private static final Escaper HTML = Escaper.builder().add('"', "&quot;").add('\'', "&#39;").add('&', "&amp;")
+            .add('<', "&lt;").add('>', "&gt;").build();
+
+    @Inject
+    PageChrome chrome;
+    @Inject
+    CsrfTokenParameterProvider csrf;
+    @Inject
+    RumSnippet rum;
+    @Location("tags/accountLinks")
+    Template accountLinks;
+    @Location("tags/rumTrace")
+    Template rumTrace;
+    @Location("tags/adSlot")
+    Template adSlot;
+    @Location("tags/teaserSlot")
+    Template teaserSlot;
+
+    /** The slots' markup by content: every shopper is shown one of a few ads and one teaser at a time. */
+    private final Cache<Slot, String> slots = Caffeine.newBuilder().maximumSize(200)
+            .expireAfterWrite(Duration.ofMinutes(5)).build();
+
+    private record Slot(String hole, Optional<?> content) {
+    }
+
+    /** The page for this request's shopper, with this ad and teaser. */
+    public String fill(PageSkeleton page, Optional<AdView> ad, Optional<TeaserView> teaser) {
+        return page.fill(hole -> switch (hole) {
+            case "csrfToken" -> HTML.escape(Objects.toString(csrf.getToken(), ""));
+            case "keywords" -> HTML.escape(chrome.keywords());
+            case "accountLinks" -> accountLinks.render();
+            case "rum" -> rum.enabled() ? rumTrace.render() : "";
+            case "ad" -> slots.get(new Slot(hole, ad), key -> adSlot.data("ad", ad).render());
+            case "teaser" -> slots.get(new Slot(hole, teaser), key -> teaserSlot.data("teaser", teaser).render());
+            default -> null;
+        });
+    }
+}

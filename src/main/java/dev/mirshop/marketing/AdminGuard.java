@@ -3,6 +3,8 @@ package dev.mirshop.marketing;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
+import dev.mirshop.platform.web.RequestPaths;
+
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -29,7 +31,7 @@ public class AdminGuard {
 
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
-        String path = request.getUriInfo().getPath().replaceAll("/{2,}", "/");
+        String path = RequestPaths.collapseSlashes(request.getUriInfo().getPath());
         if (!guarded(path)) {
             return null;
         }

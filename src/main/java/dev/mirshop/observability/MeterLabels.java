@@ -2,12 +2,15 @@ package dev.mirshop.observability;
 
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Keeps label values bounded: metric labels must never carry free text from users or the database. */
 final class MeterLabels {
 
     static final String OTHER = "other";
     private static final int MAX_LENGTH = 40;
+    private static final Pattern NOT_SLUG = Pattern.compile("[^a-z0-9]+");
+    private static final Pattern EDGE_UNDERSCORES = Pattern.compile("^_+|_+$");
 
     private MeterLabels() {
     }
@@ -26,7 +29,8 @@ final class MeterLabels {
         if (value == null || value.isBlank()) {
             return "none";
         }
-        String slug = value.trim().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+        String slug = EDGE_UNDERSCORES.matcher(NOT_SLUG.matcher(value.trim().toLowerCase(Locale.ROOT)).replaceAll("_"))
+                .replaceAll("");
         if (slug.isEmpty()) {
             return "none";
         }

@@ -5,6 +5,7 @@ import java.util.Set;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import dev.mirshop.platform.errors.Problem;
+import dev.mirshop.platform.web.RequestPaths;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -40,7 +41,7 @@ public class ServiceTokenFilter {
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
         // the decoded path, as routing sees it: an encoded "/api/ads/%61dmin" must not slip past
-        String path = request.getUriInfo().getPath().replaceAll("/{2,}", "/");
+        String path = RequestPaths.collapseSlashes(request.getUriInfo().getPath());
         if (!needsToken(request.getMethod(), path)) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.mirshop.platform.web;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -12,7 +13,8 @@ import io.quarkus.qute.TemplateInstance;
  * sections on every view cost more than everything else the page does. Templates mark the per-request parts with
  * {@code {#hole name}…{/hole}} ({@link HoleSectionFactory}); rendered normally, a hole renders its content, and
  * rendered by {@link #render(TemplateInstance)}, it leaves a marker instead. {@link #fill} then puts each request's
- * content in the holes.
+ * content in the holes. The shared parts are kept encoded (UTF-8), so a request encodes only its holes and
+ * allocates only the page's bytes.
  */
 public final class PageSkeleton {
 
@@ -21,14 +23,12 @@ public final class PageSkeleton {
     /** Never in a rendered page: HTML has no use for this control character, and Qute escapes none of it away. */
     private static final char DELIMITER = '\u0001';
 
-    private final String[] parts;
+    private final byte[][] parts;
     private final String[] holes;
-    private final int length;
 
     private PageSkeleton(List<String> parts, List<String> holes) {
-        this.parts = parts.toArray(String[]::new);
+        this.parts = parts.stream().map(part -> part.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
         this.holes = holes.toArray(String[]::new);
-        this.length = parts.stream().mapToInt(String::length).sum();
     }
 
     /** Renders the template with markers in its holes. */
@@ -64,19 +64,29 @@ public final class PageSkeleton {
     }
 
     /**
-     * The page with each hole's content for this request: markup, already escaped where it needs to be. A hole the
-     * filler does not know is a programming error, never an empty string.
+     * The page, in UTF-8, with each hole's content for this request: markup, already escaped where it needs to be.
+     * A hole the filler does not know is a programming error, never an empty string.
      */
-    public String fill(Function<String, String> content) {
-        StringBuilder page = new StringBuilder(length + 512);
+    public byte[] fill(Function<String, String> content) {
+        byte[][] filled = new byte[holes.length][];
+        int length = parts[holes.length].length;
         for (int i = 0; i < holes.length; i++) {
-            page.append(parts[i]);
-            String filled = content.apply(holes[i]);
-            if (filled == null) {
+            String markup = content.apply(holes[i]);
+            if (markup == null) {
                 throw new IllegalStateException("No content for the page's hole " + holes[i]);
             }
-            page.append(filled);
+            filled[i] = markup.getBytes(StandardCharsets.UTF_8);
+            length += parts[i].length + filled[i].length;
         }
-        return page.append(parts[holes.length]).toString();
+        byte[] page = new byte[length];
+        int at = 0;
+        for (int i = 0; i < holes.length; i++) {
+            System.arraycopy(parts[i], 0, page, at, parts[i].length);
+            at += parts[i].length;
+            System.arraycopy(filled[i], 0, page, at, filled[i].length);
+            at += filled[i].length;
+        }
+        System.arraycopy(parts[holes.length], 0, page, at, parts[holes.length].length);
+        return page;
     }
 }

@@ -51,8 +51,8 @@ public class PageHoles {
     private record Slot(String hole, Optional<?> content) {
     }
 
-    /** The page for this request's shopper, with this ad and teaser. */
-    public String fill(PageSkeleton page, Optional<AdView> ad, Optional<TeaserView> teaser) {
+    /** The page (UTF-8) for this request's shopper, with this ad and teaser. */
+    public byte[] fill(PageSkeleton page, Optional<AdView> ad, Optional<TeaserView> teaser) {
         return page.fill(hole -> switch (hole) {
             case "csrfToken" -> HTML.escape(Objects.toString(csrf.getToken(), ""));
             case "keywords" -> HTML.escape(chrome.keywords());

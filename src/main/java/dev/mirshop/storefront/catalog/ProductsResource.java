@@ -5,14 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-import dev.mirshop.platform.web.PageSkeleton;
 import dev.mirshop.platform.web.WorkerThread;
 import dev.mirshop.storefront.catalog.ProductDetails.VariantData;
-import dev.mirshop.storefront.clients.CurrentTeaser;
-import dev.mirshop.storefront.clients.TeaserView;
-import dev.mirshop.storefront.web.PageAds;
-import dev.mirshop.storefront.web.PageChrome;
-import dev.mirshop.storefront.web.PageHoles;
+import dev.mirshop.storefront.web.SharedPages;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -40,15 +35,9 @@ public class ProductsResource {
     @Inject
     OptionFacets facets;
     @Inject
-    PageAds pageAds;
-    @Inject
-    CurrentTeaser teaser;
-    @Inject
     CatalogCache cache;
     @Inject
-    PageChrome chrome;
-    @Inject
-    PageHoles holes;
+    SharedPages pages;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -69,15 +58,13 @@ public class ProductsResource {
     public Uni<Response> show(@PathParam("slug") String slug, @QueryParam("variant") String variantParam) {
         return WorkerThread.call(() -> productPage(slug, variantParam)).flatMap(page -> page.problem() != null
                 ? Uni.createFrom().item(page.problem())
-                // decorative: within budget or the last good answer or nothing, never an error
-                : pageAds.adFor(adContext(page.view().product())).map(ad -> pageAds.cacheControl(Response.ok(
-                        holes.fill(page.html(), ad, page.teaser()), CatalogPages.HTML)).build()));
+                : pages.respond(page.prepared(), adContext(page.view().product())));
     }
 
-    /** The product page with its holes, or the 404 page to answer instead (prepared through WorkerThread). */
-    private record ProductPage(ProductView view, PageSkeleton html, Optional<TeaserView> teaser, Response problem) {
+    /** The product page before its ad, or the 404 page to answer instead (prepared through WorkerThread). */
+    private record ProductPage(ProductView view, SharedPages.Prepared prepared, Response problem) {
         static ProductPage problem(Response problem) {
-            return new ProductPage(null, null, null, problem);
+            return new ProductPage(null, null, problem);
         }
     }
 
@@ -97,9 +84,8 @@ public class ProductsResource {
         if (view.isEmpty()) {
             return ProductPage.problem(variantId == null ? productNotFound() : variantNotFound(slug));
         }
-        chrome.prepare();
-        PageSkeleton html = cache.page(key, () -> CatalogPages.product(view.get(), Optional.empty(), Optional.empty()));
-        return new ProductPage(view.get(), html, teaser.get(), null);
+        return new ProductPage(view.get(),
+                pages.prepare(key, () -> CatalogPages.product(view.get(), Optional.empty(), Optional.empty())), null);
     }
 
     private ListingView productsListing(ListingQuery query) {

@@ -3,14 +3,12 @@ package dev.mirshop.storefront.web;
 import java.util.List;
 import java.util.Optional;
 
-import dev.mirshop.platform.web.PageSkeleton;
 import dev.mirshop.platform.web.WorkerThread;
 import dev.mirshop.storefront.catalog.CatalogCache;
 import dev.mirshop.storefront.catalog.CatalogMenu;
 import dev.mirshop.storefront.catalog.CatalogQueries;
 import dev.mirshop.storefront.catalog.ProductCard;
 import dev.mirshop.storefront.clients.AdView;
-import dev.mirshop.storefront.clients.CurrentTeaser;
 import dev.mirshop.storefront.clients.TeaserView;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.qute.CheckedTemplate;
@@ -33,15 +31,9 @@ public class HomeResource {
     @Inject
     CatalogQueries catalog;
     @Inject
-    PageAds ads;
-    @Inject
-    CurrentTeaser teaser;
-    @Inject
     CatalogCache cache;
     @Inject
-    PageChrome chrome;
-    @Inject
-    PageHoles holes;
+    SharedPages pages;
 
     @CheckedTemplate
     static class Templates {
@@ -49,20 +41,11 @@ public class HomeResource {
                 Optional<AdView> ad, Optional<TeaserView> teaser);
     }
 
-    /** The home page with its holes, and its teaser (prepared through WorkerThread). */
-    record HomePage(PageSkeleton html, Optional<TeaserView> teaser) {
-    }
-
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> home() {
-        return WorkerThread.call(() -> {
-            chrome.prepare();
-            return new HomePage(cache.page("home", () -> Templates.home(
-                    cache.get("home-featured", key -> catalog.featured(FEATURED)), menu.categories(), Optional.empty(),
-                    Optional.empty())), teaser.get());
-        }).flatMap(home -> ads.adFor(List.of()).map(ad -> ads.cacheControl(Response.ok(
-                // the ad is decorative: it answers within its budget or falls back, never fails the page
-                holes.fill(home.html(), ad, home.teaser()), MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))).build()));
+        return WorkerThread.call(() -> pages.prepare("home", () -> Templates.home(
+                cache.get("home-featured", key -> catalog.featured(FEATURED)), menu.categories(), Optional.empty(),
+                Optional.empty()))).flatMap(home -> pages.respond(home, List.of()));
     }
 }

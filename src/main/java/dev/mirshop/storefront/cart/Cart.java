@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.mirshop.platform.persistence.IdentityEntity;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
@@ -20,20 +21,9 @@ public class Cart extends IdentityEntity {
     @Column(name = "account_id")
     public Long accountId;
     public String email;
-    @Column(name = "ship_name")
-    public String shipName;
-    @Column(name = "ship_line1")
-    public String shipLine1;
-    @Column(name = "ship_line2")
-    public String shipLine2;
-    @Column(name = "ship_city")
-    public String shipCity;
-    @Column(name = "ship_zip")
-    public String shipZip;
-    @Column(name = "ship_country")
-    public String shipCountry;
-    @Column(name = "ship_phone")
-    public String shipPhone;
+    /** Null until the shopper gave one at checkout. */
+    @Embedded
+    public ShippingAddress shipTo;
     @Column(name = "shipping_method")
     public String shippingMethod;
     @Column(name = "payment_method")
@@ -71,13 +61,7 @@ public class Cart extends IdentityEntity {
     /** Forgets the checkout progress, e.g. once the cart became an order. */
     public void clearCheckout() {
         email = null;
-        shipName = null;
-        shipLine1 = null;
-        shipLine2 = null;
-        shipCity = null;
-        shipZip = null;
-        shipCountry = null;
-        shipPhone = null;
+        shipTo = null;
         shippingMethod = null;
         paymentMethod = null;
         cardBrand = null;

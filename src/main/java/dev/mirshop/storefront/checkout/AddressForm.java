@@ -7,6 +7,7 @@ import org.jboss.resteasy.reactive.RestForm;
 
 import dev.mirshop.storefront.account.Account;
 import dev.mirshop.storefront.cart.Cart;
+import dev.mirshop.storefront.cart.ShippingAddress;
 
 /** The address step's form: email and shipping address, validated on the server with a message per field. */
 public class AddressForm {
@@ -36,13 +37,14 @@ public class AddressForm {
     public static AddressForm fromCart(Cart cart) {
         AddressForm form = new AddressForm();
         form.email = cart.email;
-        form.name = cart.shipName;
-        form.line1 = cart.shipLine1;
-        form.line2 = cart.shipLine2;
-        form.city = cart.shipCity;
-        form.zip = cart.shipZip;
-        form.country = cart.shipCountry == null ? Countries.DEFAULT : cart.shipCountry;
-        form.phone = cart.shipPhone;
+        ShippingAddress address = cart.shipTo == null ? new ShippingAddress() : cart.shipTo;
+        form.name = address.name;
+        form.line1 = address.line1;
+        form.line2 = address.line2;
+        form.city = address.city;
+        form.zip = address.zip;
+        form.country = address.country == null ? Countries.DEFAULT : address.country;
+        form.phone = address.phone;
         return form;
     }
 
@@ -99,13 +101,15 @@ public class AddressForm {
 
     public void copyTo(Cart cart) {
         cart.email = email;
-        cart.shipName = name;
-        cart.shipLine1 = line1;
-        cart.shipLine2 = line2;
-        cart.shipCity = city;
-        cart.shipZip = zip;
-        cart.shipCountry = country;
-        cart.shipPhone = phone;
+        ShippingAddress address = new ShippingAddress();
+        address.name = name;
+        address.line1 = line1;
+        address.line2 = line2;
+        address.city = city;
+        address.zip = zip;
+        address.country = country;
+        address.phone = phone;
+        cart.shipTo = address;
     }
 
     private static void required(FieldErrors errors, String field, String value, int max, String missing) {

@@ -30,8 +30,7 @@ public record Checkout(Cart cart, CartView items) {
     }
 
     public boolean hasAddress() {
-        return cart.email != null && cart.shipName != null && cart.shipLine1 != null && cart.shipCity != null
-                && cart.shipZip != null && cart.shipCountry != null;
+        return cart.email != null && cart.shipTo != null && cart.shipTo.isComplete();
     }
 
     public boolean hasPayment() {

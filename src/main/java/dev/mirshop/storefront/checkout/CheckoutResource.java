@@ -229,7 +229,7 @@ public class CheckoutResource {
     private TemplateInstance confirmPage(Checkout checkout, List<String> problems) {
         return Templates.confirm(steps(Step.CONFIRM, checkout), summary(checkout), checkout,
                 checkoutService.shippingName(checkout.cart().shippingMethod),
-                Countries.name(checkout.cart().shipCountry), problems);
+                Countries.name(checkout.cart().shipTo.country), problems);
     }
 
     // --- helpers

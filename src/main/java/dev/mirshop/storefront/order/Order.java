@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import dev.mirshop.platform.persistence.IdentityEntity;
+import dev.mirshop.storefront.cart.ShippingAddress;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -25,20 +27,8 @@ public class Order extends IdentityEntity {
     public String state;
     @Column(name = "payment_state")
     public String paymentState;
-    @Column(name = "ship_name")
-    public String shipName;
-    @Column(name = "ship_line1")
-    public String shipLine1;
-    @Column(name = "ship_line2")
-    public String shipLine2;
-    @Column(name = "ship_city")
-    public String shipCity;
-    @Column(name = "ship_zip")
-    public String shipZip;
-    @Column(name = "ship_country")
-    public String shipCountry;
-    @Column(name = "ship_phone")
-    public String shipPhone;
+    @Embedded
+    public ShippingAddress shipTo;
     @Column(name = "shipping_method")
     public String shippingMethod;
     @Column(name = "payment_method")

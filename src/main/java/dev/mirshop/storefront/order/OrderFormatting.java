@@ -17,7 +17,7 @@ public class OrderFormatting {
     }
 
     static String countryName(Order order) {
-        return Countries.name(order.shipCountry);
+        return Countries.name(order.shipTo.country);
     }
 
     static String paymentLabel(Order order) {

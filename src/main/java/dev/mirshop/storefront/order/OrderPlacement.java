@@ -192,13 +192,7 @@ public class OrderPlacement {
         order.email = cart.email;
         order.state = "complete";
         order.paymentState = PaymentForm.CARD.equals(cart.paymentMethod) ? Order.PAID : Order.PENDING;
-        order.shipName = cart.shipName;
-        order.shipLine1 = cart.shipLine1;
-        order.shipLine2 = cart.shipLine2;
-        order.shipCity = cart.shipCity;
-        order.shipZip = cart.shipZip;
-        order.shipCountry = cart.shipCountry;
-        order.shipPhone = cart.shipPhone;
+        order.shipTo = cart.shipTo.copy();
         order.shippingMethod = cart.shippingMethod;
         order.paymentMethod = cart.paymentMethod;
         order.cardBrand = cart.cardBrand;

@@ -29,16 +29,21 @@ public class ShippingAddress {
         return name != null && line1 != null && city != null && zip != null && country != null;
     }
 
+    public static ShippingAddress of(String name, String line1, String line2, String city, String zip, String country,
+            String phone) {
+        ShippingAddress address = new ShippingAddress();
+        address.name = name;
+        address.line1 = line1;
+        address.line2 = line2;
+        address.city = city;
+        address.zip = zip;
+        address.country = country;
+        address.phone = phone;
+        return address;
+    }
+
     /** The same address, for another entity: an embedded value belongs to one owner. */
     public ShippingAddress copy() {
-        ShippingAddress copy = new ShippingAddress();
-        copy.name = name;
-        copy.line1 = line1;
-        copy.line2 = line2;
-        copy.city = city;
-        copy.zip = zip;
-        copy.country = country;
-        copy.phone = phone;
-        return copy;
+        return of(name, line1, line2, city, zip, country, phone);
     }
 }

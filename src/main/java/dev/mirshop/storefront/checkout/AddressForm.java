@@ -101,15 +101,7 @@ public class AddressForm {
 
     public void copyTo(Cart cart) {
         cart.email = email;
-        ShippingAddress address = new ShippingAddress();
-        address.name = name;
-        address.line1 = line1;
-        address.line2 = line2;
-        address.city = city;
-        address.zip = zip;
-        address.country = country;
-        address.phone = phone;
-        cart.shipTo = address;
+        cart.shipTo = ShippingAddress.of(name, line1, line2, city, zip, country, phone);
     }
 
     private static void required(FieldErrors errors, String field, String value, int max, String missing) {

@@ -7,11 +7,6 @@ package dev.mirshop.storefront.clients;
 public record AdView(Long id, String title, String altText, String imageUrl, String clickUrl, String campaign,
         String theme) {
 
-    /** Its banner's markup is the same wherever it shows: the key of that markup in Qute's {#cached}. */
-    public String cacheKey() {
-        return id + "|" + imageUrl + "|" + clickUrl + "|" + altText;
-    }
-
     AdView withBase(String base) {
         if (base == null || base.isBlank()) {
             return this;

@@ -75,10 +75,13 @@ SELECT ot.id, v.name, v.presentation, v.position FROM (VALUES
 JOIN option_types ot ON ot.name = v.type
 ON CONFLICT (option_type_id, name) DO NOTHING;
 
--- products; created_at is spread over months so that "newest" sorting means something
+-- products; created_at is spread over months so that "newest" sorting means something. Dates are absolute (days
+-- before 1 December 2025), never relative to the day the data is loaded, so a shop clock set to any date sees
+-- the same catalog; the Winter Parka is "coming soon" until 2100.
 INSERT INTO products (name, slug, description, meta_title, meta_description, featured, available_on, created_at)
 SELECT v.name, v.slug, v.description, v.meta_title, v.meta_description, v.featured,
-       now() + make_interval(days => v.available_in_days), now() - make_interval(days => v.days_ago)
+       timestamptz '2025-12-01 12:00:00+00' + make_interval(days => v.available_in_days),
+       timestamptz '2025-12-01 12:00:00+00' - make_interval(days => v.days_ago)
 FROM (VALUES
     ('Oxford Button-Down Shirt', 'oxford-button-down-shirt',
      'A classic Oxford cloth shirt with a soft button-down collar, a single chest pocket and a curved hem that looks right tucked or untucked. Garment-washed so it feels broken-in from the first wear.',
@@ -166,7 +169,7 @@ FROM (VALUES
      'Classic Diner Mug | MIR Shop', 'The thick-walled diner mug that keeps refills warm, with a two-line stripe under the rim.', false, -91, 90),
     ('Winter Parka', 'winter-parka',
      'A down-filled parka for deep winter. Coming soon: not yet available.',
-     'Winter Parka | MIR Shop', 'A down-filled parka for deep winter.', false, 60, 0)
+     'Winter Parka | MIR Shop', 'A down-filled parka for deep winter.', false, 27060, 0)
 ) AS v(name, slug, description, meta_title, meta_description, featured, available_in_days, days_ago)
 ON CONFLICT (slug) DO UPDATE SET name = EXCLUDED.name, description = EXCLUDED.description,
     meta_title = EXCLUDED.meta_title, meta_description = EXCLUDED.meta_description;

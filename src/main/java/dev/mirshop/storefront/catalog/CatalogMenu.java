@@ -1,7 +1,6 @@
 package dev.mirshop.storefront.catalog;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,7 @@ import java.util.Optional;
 
 import dev.mirshop.platform.web.WorkerThread;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
@@ -19,7 +19,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class CatalogMenu {
 
-    private static final Duration TTL = Duration.ofSeconds(60);
+    private static final long TTL_NANOS = Duration.ofSeconds(60).toNanos();
 
     public record MenuItem(String name, String permalink, String icon, List<MenuItem> children) {
         public String url() {
@@ -27,10 +27,14 @@ public class CatalogMenu {
         }
     }
 
-    private record Snapshot(List<MenuItem> items, Map<String, String> names, Instant loadedAt) {
+    /** {@code loadedAt} from System.nanoTime(): only the time elapsed since counts, never the time of day. */
+    private record Snapshot(List<MenuItem> items, Map<String, String> names, long loadedAt, boolean loaded) {
     }
 
-    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Instant.EPOCH);
+    @Inject
+    CatalogQueries catalog;
+
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), 0, false);
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MenuItem> categories() {
@@ -43,6 +47,12 @@ public class CatalogMenu {
         return Optional.ofNullable(current().names().get(permalink));
     }
 
+    /** The next page reads the menu again (after the catalog's taxons changed, e.g. a generated demo catalog). */
+    public void forget() {
+        Snapshot current = snapshot;
+        snapshot = new Snapshot(current.items(), current.names(), 0, false);
+    }
+
     /** The menu as last loaded, possibly empty; never touches the database. */
     public List<MenuItem> lastLoaded() {
         return snapshot.items();
@@ -50,7 +60,7 @@ public class CatalogMenu {
 
     private Snapshot current() {
         Snapshot current = snapshot;
-        if (current.loadedAt().plus(TTL).isBefore(Instant.now())) {
+        if (!current.loaded() || System.nanoTime() - current.loadedAt() > TTL_NANOS) {
             if (WorkerThread.mustNotBlock()) {
                 throw WorkerThread.needsWorker();
             }
@@ -61,24 +71,23 @@ public class CatalogMenu {
     }
 
     private Snapshot load() {
-        List<Taxon> taxons = Taxon.<Taxon>find(
-                "from Taxon t where t.permalink = 'categories' or t.permalink like 'categories/%' order by t.position, t.name").list();
         Map<String, List<MenuItem>> childrenByParent = new LinkedHashMap<>();
         Map<String, String> names = new LinkedHashMap<>();
-        List<Taxon> topLevel = new ArrayList<>();
-        for (Taxon t : taxons) {
-            names.put(t.permalink, t.name);
-            String[] parts = t.permalink.split("/");
+        List<Object[]> topLevel = new ArrayList<>();
+        for (Object[] t : catalog.menuTaxons()) {
+            String name = (String) t[0];
+            String permalink = (String) t[1];
+            names.put(permalink, name);
+            String[] parts = permalink.split("/");
             if (parts.length == 2) {
                 topLevel.add(t);
             } else if (parts.length == 3) {
                 childrenByParent.computeIfAbsent(parts[0] + "/" + parts[1], k -> new ArrayList<>())
-                        .add(new MenuItem(t.name, t.permalink, t.icon, List.of()));
+                        .add(new MenuItem(name, permalink, (String) t[2], List.of()));
             }
         }
-        List<MenuItem> items = topLevel.stream()
-                .map(t -> new MenuItem(t.name, t.permalink, t.icon, childrenByParent.getOrDefault(t.permalink, List.of())))
-                .toList();
-        return new Snapshot(items, Map.copyOf(names), Instant.now());
+        List<MenuItem> items = topLevel.stream().map(t -> new MenuItem((String) t[0], (String) t[1], (String) t[2],
+                childrenByParent.getOrDefault((String) t[1], List.of()))).toList();
+        return new Snapshot(items, Map.copyOf(names), System.nanoTime(), true);
     }
 }

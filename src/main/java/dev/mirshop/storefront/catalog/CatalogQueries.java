@@ -1,12 +1,20 @@
 package dev.mirshop.storefront.catalog;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mirshop.storefront.catalog.CatalogStatement.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,127 +22,239 @@ import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 
 /**
- * Read-side queries of the catalog: explicit SQL returning plain records, a fixed number of statements per page
- * (a listing page is one query for the cards and one count; the product page five), never entity by entity.
- * Only products with available_on in the past are ever returned.
+ * Read-side queries of the catalog over its listing read model (product_listings, listing_entries,
+ * listing_facet_counts; see V120__catalog_listing_read_model.sql): explicit SQL returning plain records, a fixed
+ * number of statements per page, each reading rows bounded by the page (at most {@link ListingQuery#maxPage()}
+ * pages of {@link ListingQuery#PAGE_SIZE}), never by the catalog. Only products whose available_on has passed by the
+ * shop's clock are shown; the clock's instant is a parameter of every statement, never the database's now().
+ * Each statement is built by one static {@code ...Sql} method per {@link Kind}, which the guardrail test explains.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class CatalogQueries {
 
-    /** Columns of a {@link ProductCard}: the first-position variant's price, the first image, total stock. */
-    static final String CARD_COLUMNS = """
-            p.slug, p.name, v.price, v.compare_at_price, v.currency, img.url, img.alt, stock.total
-            """;
-    static final String CARD_JOINS = """
-            join lateral (select price, compare_at_price, currency from variants
-                          where product_id = p.id order by position, id limit 1) v on true
-            left join lateral (select url, alt from product_images
-                          where product_id = p.id order by position, id limit 1) img on true
-            join lateral (select coalesce(sum(stock_on_hand), 0) as total from variants where product_id = p.id) stock on true
-            """;
-    static final String AVAILABLE = "p.available_on <= now()";
-    /** Products in a taxon or any of its descendants: descendants share the permalink prefix. */
-    static final String IN_TAXON = """
-            exists (select 1 from products_taxons pt join taxons t on t.id = pt.taxon_id
-                    where pt.product_id = p.id and (t.permalink = :permalink or t.permalink like :permalinkPrefix))
-            """;
-    static final String MATCHES_KEYWORDS = "p.search_vector @@ websearch_to_tsquery('shop_search', :keywords)";
+    /** Every product: listing_entries' taxon for /products. */
+    static final int ALL_PRODUCTS = 0;
+    static final String CARD_COLUMNS = "l.slug, l.name, l.price, l.compare_at_price, l.currency, l.image_url, l.image_alt, l.in_stock";
+    static final String TSQUERY = "websearch_to_tsquery('shop_search', :keywords)";
 
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    OptionIds optionIds;
 
-    public List<ProductCard> featured(int limit) {
-        return cards(em.createNativeQuery("select " + CARD_COLUMNS + " from products p " + CARD_JOINS
-                + " where p.featured and " + AVAILABLE + " order by p.created_at desc, p.id limit :limit")
-                .setParameter("limit", limit));
-    }
+    // ------------------------------------------------------------------------------------------------- listings
 
-    /** One page of cards (one query) and the number of matching products (one count query). */
-    public ListingPage listing(ListingQuery q) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        String where = where(q, params);
-        Query cards = em.createNativeQuery("select " + CARD_COLUMNS + " from products p " + CARD_JOINS
-                + " where " + where + " order by " + q.sort().orderBy() + " limit :limit offset :offset");
-        Query count = em.createNativeQuery("select count(*) from products p where " + where);
-        params.forEach((k, v) -> {
-            cards.setParameter(k, v);
-            count.setParameter(k, v);
-        });
-        cards.setParameter("limit", ListingQuery.PAGE_SIZE).setParameter("offset", q.offset());
-        List<ProductCard> page = cards(cards);
-        long total = page.isEmpty() && q.page() == 1 ? 0 : ((Number) count.getSingleResult()).longValue();
-        return new ListingPage(page, total, q.page());
-    }
-
-    private static String where(ListingQuery q, Map<String, Object> params) {
-        StringBuilder where = new StringBuilder(AVAILABLE);
-        if (q.permalink() != null) {
-            where.append(" and ").append(IN_TAXON);
-            params.put("permalink", q.permalink());
-            params.put("permalinkPrefix", q.permalink() + "/%");
+    /**
+     * One page of cards (one statement) and how many products match: for a listing without filters or keywords,
+     * the taxon's precomputed count ({@code facets}); otherwise counted up to what the pages can show, plus one.
+     */
+    public ListingPage listing(ListingQuery q, int taxonId, OptionFacets facets) {
+        OffsetDateTime now = now();
+        Filters filters = filters(q);
+        List<ProductCard> cards = cards(run(cardsSql(q, filters, taxonId, now)));
+        if (!q.narrowed()) {
+            return new ListingPage(cards, facets.products(), false, q.page(), q.maxPage());
         }
-        if (q.keywords() != null) {
-            where.append(" and ").append(MATCHES_KEYWORDS);
+        if (cards.isEmpty() && q.page() == 1) {
+            return new ListingPage(cards, 0, false, q.page(), q.maxPage());
+        }
+        long counted = ((Number) run(countSql(q, filters, taxonId, now)).getSingleResult()).longValue();
+        return new ListingPage(cards, Math.min(counted, q.shown()), counted > q.shown(), q.page(), q.maxPage());
+    }
+
+    /**
+     * A listing's option filters as the ids of the chosen values (never looked up inside the statement, so that
+     * PostgreSQL plans with the values in hand): sizes, colors, and the pairs "this size in this color" a variant
+     * must have when both are chosen.
+     */
+    record Filters(List<Integer> sizes, List<Integer> colors, List<Long> pairs) {
+    }
+
+    Filters filters(ListingQuery q) {
+        List<Integer> sizes = optionIds.of("size", q.sizes());
+        List<Integer> colors = optionIds.of("color", q.colors());
+        List<Long> pairs = new ArrayList<>();
+        for (int size : sizes) {
+            for (int color : colors) {
+                pairs.add(optionPair(size, color));
+            }
+        }
+        return new Filters(sizes, colors, pairs);
+    }
+
+    /** As the database's option_pair(a, b): one key for "a variant has both values". */
+    static long optionPair(long a, long b) {
+        return (Math.min(a, b) << 31) | Math.max(a, b);
+    }
+
+    /**
+     * The page's cards. Sorted by newest, price or name, the page is read in the order of that sort's index. "Best
+     * match" (a search's default) lists first the products whose name has every word, then the other matches, each
+     * newest first. Both are read as a window of offset + page size rows (a window of all matches holds enough that
+     * are not name matches, once those are taken out), each by whichever is cheaper for its words, an index in
+     * date order or the full-text index: so no page ranks every match of a common word.
+     */
+    static CatalogStatement cardsSql(ListingQuery q, Filters filters, int taxonId, OffsetDateTime now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String matching = matching(q, filters, taxonId, now, params);
+        params.put("limit", ListingQuery.PAGE_SIZE);
+        params.put("offset", q.offset());
+        String columns = "e.product_id, e.created_at, e.price, e.name_key";
+        String sql;
+        if (q.sort() == ListingSort.RELEVANCE) {
+            params.put("window", q.offset() + ListingQuery.PAGE_SIZE);
+            String newest = " order by e.created_at desc, e.product_id desc limit :window";
+            sql = "with name_matches as (select " + columns + matching + " and s.name_vector @@ " + TSQUERY + newest + "),"
+                    + " all_matches as (select " + columns + matching + " and s.search_vector @@ " + TSQUERY + newest + ")"
+                    + " select " + CARD_COLUMNS + " from (select 0 as tier, * from name_matches union all"
+                    + " select 1, * from all_matches where product_id not in (select product_id from name_matches)"
+                    + " order by " + q.sort().orderBy("") + " limit :limit offset :offset) e";
+        } else {
+            sql = "select " + CARD_COLUMNS + " from (select " + columns + matching
+                    + (q.search() ? " and s.search_vector @@ " + TSQUERY : "")
+                    + " order by " + q.sort().orderBy() + " limit :limit offset :offset) e";
+        }
+        sql += " join product_listings l on l.product_id = e.product_id order by " + q.sort().orderBy();
+        return new CatalogStatement(q.search() ? Kind.SEARCH_CARDS : Kind.LISTING_CARDS, sql, params);
+    }
+
+    /** How many products match, counted up to one more than the pages can show. */
+    static CatalogStatement countSql(ListingQuery q, Filters filters, int taxonId, OffsetDateTime now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        String matching = matching(q, filters, taxonId, now, params);
+        params.put("cap", q.shown() + 1);
+        return new CatalogStatement(q.search() ? Kind.SEARCH_COUNT : Kind.LISTING_COUNT,
+                "select count(*) from (select 1" + matching + (q.search() ? " and s.search_vector @@ " + TSQUERY : "")
+                        + " limit :cap) matching", params);
+    }
+
+    /**
+     * FROM and WHERE of a listing's entries: the taxon's (0 for every product), available by the clock, matching the
+     * filters (with keywords, joined to their product_listings row {@code s}). A product matches the options when
+     * one of its variants has a chosen size and a chosen color, or, with one kind chosen, one of its values; the
+     * price range applies to the price its card shows.
+     */
+    private static String matching(ListingQuery q, Filters filters, int taxonId, OffsetDateTime now,
+            Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder(" from listing_entries e");
+        if (q.search()) {
+            sql.append(" join product_listings s on s.product_id = e.product_id");
             params.put("keywords", q.keywords());
         }
-        if (q.filtered()) {
-            // a product matches when one of its variants has all the chosen options and a price in range
-            where.append(" and exists (select 1 from variants fv where fv.product_id = p.id");
-            if (q.minPrice() != null) {
-                where.append(" and fv.price >= :minPrice");
-                params.put("minPrice", q.minPrice());
-            }
-            if (q.maxPrice() != null) {
-                where.append(" and fv.price <= :maxPrice");
-                params.put("maxPrice", q.maxPrice());
-            }
-            optionFilter(where, params, "size", q.sizes());
-            optionFilter(where, params, "color", q.colors());
-            where.append(")");
+        sql.append(" where e.taxon_id = :taxon and e.available_on <= :now");
+        params.put("taxon", taxonId);
+        params.put("now", now);
+        if (!q.sizes().isEmpty() && !q.colors().isEmpty()) {
+            sql.append(" and e.option_pairs && cast(:pairs as bigint[])");
+            params.put("pairs", arrayLiteral(filters.pairs()));
+        } else if (!q.sizes().isEmpty()) {
+            sql.append(" and e.option_ids && cast(:sizes as int[])");
+            params.put("sizes", arrayLiteral(filters.sizes()));
+        } else if (!q.colors().isEmpty()) {
+            sql.append(" and e.option_ids && cast(:colors as int[])");
+            params.put("colors", arrayLiteral(filters.colors()));
         }
-        return where.toString();
+        if (q.minPrice() != null) {
+            sql.append(" and e.price >= :minPrice");
+            params.put("minPrice", q.minPrice());
+        }
+        if (q.maxPrice() != null) {
+            sql.append(" and e.price <= :maxPrice");
+            params.put("maxPrice", q.maxPrice());
+        }
+        return sql.toString();
     }
 
-    private static void optionFilter(StringBuilder where, Map<String, Object> params, String type, List<String> values) {
-        if (values.isEmpty()) {
-            return;
+    /** {1,2,3}: a PostgreSQL array of numbers, bound as text and cast in the statement. */
+    private static String arrayLiteral(List<? extends Number> values) {
+        StringBuilder literal = new StringBuilder("{");
+        for (Number value : values) {
+            literal.append(literal.length() > 1 ? "," : "").append(value.longValue());
         }
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
-            names.add(":" + type + i);
-            params.put(type + i, values.get(i));
-        }
-        where.append(" and exists (select 1 from variants_option_values fvo")
-                .append(" join option_values fov on fov.id = fvo.option_value_id")
-                .append(" join option_types fot on fot.id = fov.option_type_id")
-                .append(" where fvo.variant_id = fv.id and fot.name = '").append(type).append("'")
-                .append(" and fov.name in (").append(String.join(", ", names)).append("))");
+        return literal.append('}').toString();
     }
+
+    /**
+     * The sizes and colors of the products a taxon lists (0: every product), each with how many products have it,
+     * and the products in all: precomputed counts, less the products not yet available by the clock (a few).
+     */
+    public OptionFacets facets(int taxonId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = run(facetsSql(taxonId, now())).getResultList();
+        long products = 0;
+        Map<String, OptionFacets.Type> types = new LinkedHashMap<>();
+        for (Object[] r : rows) {
+            long count = ((Number) r[4]).longValue();
+            if (r[0] == null) {
+                products = count;
+            } else if (count > 0) {
+                types.computeIfAbsent((String) r[0], k -> new OptionFacets.Type(k, (String) r[1], new ArrayList<>()))
+                        .values().add(new OptionFacets.Value((String) r[2], (String) r[3], count));
+            }
+        }
+        return new OptionFacets(products, types.values().stream()
+                .map(t -> new OptionFacets.Type(t.name(), t.presentation(), List.copyOf(t.values()))).toList());
+    }
+
+    static CatalogStatement facetsSql(int taxonId, OffsetDateTime now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("taxon", taxonId);
+        params.put("now", now);
+        return new CatalogStatement(Kind.FACETS, """
+                select ot.name, ot.presentation, ov.name, ov.presentation, c.products - coalesce(u.products, 0)
+                from listing_facet_counts c
+                left join option_values ov on ov.id = c.option_value_id
+                left join option_types ot on ot.id = ov.option_type_id
+                left join (select v.option_value_id, count(*) as products
+                           from product_listings l cross join lateral unnest(l.option_ids || 0) as v (option_value_id)
+                           where l.available_on > :now and (:taxon = 0 or l.taxon_ids @> array[cast(:taxon as int)])
+                           group by v.option_value_id) u on u.option_value_id = c.option_value_id
+                where c.taxon_id = :taxon and (c.option_value_id = 0 or ot.name in ('size', 'color'))
+                order by ot.position nulls first, ot.id, ov.position, ov.id
+                """, params);
+    }
+
+    /**
+     * For keywords that match nothing: the same words with each one the catalog does not know (no word of it has
+     * the same stemmed lexeme) replaced by the catalog's closest word by trigram similarity (pg_trgm, at least 0.25), or empty when
+     * no word could be corrected.
+     */
+    public Optional<String> correction(String keywords) {
+        Object[] row = (Object[]) run(correctionSql(keywords)).getSingleResult();
+        return Boolean.TRUE.equals(row[1]) ? Optional.of((String) row[0]) : Optional.empty();
+    }
+
+    static CatalogStatement correctionSql(String keywords) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("keywords", keywords);
+        return new CatalogStatement(Kind.SUGGESTION, """
+                select string_agg(coalesce(near.word, q.w), ' ' order by q.n), coalesce(bool_or(near.word is not null), false)
+                from unnest(regexp_split_to_array(lower(unaccent(:keywords)), '[^a-z0-9]+')) with ordinality as q (w, n)
+                cross join lateral (select (tsvector_to_array(to_tsvector('shop_search', q.w)))[1] as lexeme) searched
+                left join lateral (select c.word from (select s.word, s.word <-> q.w as distance from search_words s
+                                                       order by s.word <-> q.w limit 5) c
+                                   where length(q.w) >= 3 and searched.lexeme is not null
+                                     and not exists (select 1 from search_words k where k.lexeme = searched.lexeme)
+                                     and c.distance <= 0.75
+                                   order by c.distance, c.word limit 1) near on true
+                where q.w <> ''
+                """, params);
+    }
+
+    // ------------------------------------------------------------------------------------------------- taxons
 
     /** The taxon with its chain of ancestors and its direct children, in one query; empty when unknown. */
     public Optional<TaxonTree> taxonTree(String permalink) {
-        List<String> chain = new ArrayList<>();
-        StringBuilder path = new StringBuilder();
-        for (String part : permalink.split("/")) {
-            path.append(path.length() == 0 ? "" : "/").append(part);
-            chain.add(path.toString());
-        }
-        List<String> names = new ArrayList<>();
-        Map<String, Object> params = new LinkedHashMap<>();
-        for (int i = 0; i < chain.size(); i++) {
-            names.add(":chain" + i);
-            params.put("chain" + i, chain.get(i));
-        }
-        Query query = em.createNativeQuery("select t.name, t.permalink, t.description, t.icon from taxons t where t.permalink in ("
-                + String.join(", ", names) + ") or (t.permalink like :children and t.permalink not like :grandchildren)"
-                + " order by t.position, t.name");
-        params.forEach(query::setParameter);
-        query.setParameter("children", permalink + "/%").setParameter("grandchildren", permalink + "/%/%");
+        List<String> chain = chain(permalink);
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        List<TaxonNode> nodes = rows.stream()
-                .map(r -> new TaxonNode((String) r[0], (String) r[1], (String) r[2], (String) r[3])).toList();
+        List<Object[]> rows = run(taxonTreeSql(permalink, chain)).getResultList();
+        List<TaxonNode> nodes = rows.stream().map(r -> new TaxonNode(((Number) r[0]).intValue(), (String) r[1],
+                (String) r[2], (String) r[3], (String) r[4])).toList();
         Optional<TaxonNode> self = nodes.stream().filter(n -> n.permalink().equals(permalink)).findFirst();
         if (self.isEmpty()) {
             return Optional.empty();
@@ -145,96 +265,256 @@ public class CatalogQueries {
         return Optional.of(new TaxonTree(self.get(), ancestors, children));
     }
 
-    /** The product page's data in four queries (product, variants with options, images, properties). */
+    static CatalogStatement taxonTreeSql(String permalink, List<String> chain) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("chain", String.join(",", chain));
+        params.put("children", permalink + "/%");
+        params.put("grandchildren", permalink + "/%/%");
+        return new CatalogStatement(Kind.TAXON, """
+                select t.id, t.name, t.permalink, t.description, t.icon from taxons t
+                where t.permalink = any(string_to_array(:chain, ','))
+                   or (t.permalink like :children and t.permalink not like :grandchildren)
+                order by t.position, t.name
+                """, params);
+    }
+
+    /** a/b/c: a, a/b, a/b/c */
+    static List<String> chain(String permalink) {
+        List<String> chain = new ArrayList<>();
+        StringBuilder path = new StringBuilder();
+        for (String part : permalink.split("/")) {
+            path.append(path.length() == 0 ? "" : "/").append(part);
+            chain.add(path.toString());
+        }
+        return chain;
+    }
+
+    /** Categories and their descendants, for the menu: name, permalink, icon, in menu order. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> menuTaxons() {
+        return run(menuSql()).getResultList();
+    }
+
+    static CatalogStatement menuSql() {
+        return new CatalogStatement(Kind.MENU, """
+                select t.name, t.permalink, t.icon from taxons t
+                where t.permalink = 'categories' or t.permalink like 'categories/%'
+                order by t.position, t.name
+                """, Map.of());
+    }
+
+    /** Every size and color value: type, name, id. */
+    @SuppressWarnings("unchecked")
+    List<Object[]> optionValues() {
+        return run(optionValuesSql()).getResultList();
+    }
+
+    static CatalogStatement optionValuesSql() {
+        return new CatalogStatement(Kind.OPTION_VALUES, """
+                select ot.name, ov.name, ov.id from option_values ov join option_types ot on ot.id = ov.option_type_id
+                where ot.name in ('size', 'color')
+                """, Map.of());
+    }
+
+    // ------------------------------------------------------------------------------------------------- products
+
+    /** The product page's data in one statement: the product, its variants with options, images and properties. */
     public Optional<ProductDetails> product(String slug) {
         @SuppressWarnings("unchecked")
-        List<Object[]> products = em.createNativeQuery("""
+        List<Object[]> rows = run(productSql(slug, now())).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] p = rows.get(0);
+        try {
+            return Optional.of(new ProductDetails(((Number) p[0]).longValue(), (String) p[1], (String) p[2],
+                    (String) p[3], (String) p[4], (String) p[5], (String) p[6],
+                    p[7] == null ? null : ((Number) p[7]).intValue(), (String) p[8], (String) p[9],
+                    variants((String) p[10]), images((String) p[11]), properties((String) p[12])));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Unreadable product row for " + slug, e);
+        }
+    }
+
+    static CatalogStatement productSql(String slug, OffsetDateTime now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("slug", slug);
+        params.put("now", now);
+        return new CatalogStatement(Kind.PRODUCT, """
                 select p.id, p.name, p.slug, p.description, p.meta_title, p.meta_description,
-                       cat.permalink, brand.name, brand.permalink
+                       cat.permalink, cat.id, brand.name, brand.permalink,
+                       (select json_agg(json_build_array(v.id, v.sku, v.price::text, v.compare_at_price::text, v.currency,
+                                        v.stock_on_hand,
+                                        (select json_agg(json_build_array(ot.name, ot.presentation, ot.position, ov.name,
+                                                                          ov.presentation, ov.position) order by ot.position, ot.id)
+                                         from variants_option_values vov
+                                         join option_values ov on ov.id = vov.option_value_id
+                                         join option_types ot on ot.id = ov.option_type_id
+                                         where vov.variant_id = v.id)) order by v.position, v.id)
+                        from variants v where v.product_id = p.id)::text,
+                       (select json_agg(json_build_array(i.url, i.alt, i.variant_id) order by i.position, i.id)
+                        from product_images i where i.product_id = p.id)::text,
+                       (select json_agg(json_build_array(pp.name, pp.value) order by pp.position, pp.id)
+                        from product_properties pp where pp.product_id = p.id)::text
                 from products p
-                left join lateral (select t.permalink from products_taxons pt join taxons t on t.id = pt.taxon_id
+                left join lateral (select t.id, t.permalink from products_taxons pt join taxons t on t.id = pt.taxon_id
                                    where pt.product_id = p.id and t.permalink not like 'brands/%'
                                    order by t.permalink like 'categories/%' desc, length(t.permalink) desc, t.id
                                    limit 1) cat on true
                 left join lateral (select t.name, t.permalink from products_taxons pt join taxons t on t.id = pt.taxon_id
                                    where pt.product_id = p.id and t.permalink like 'brands/%'
                                    order by t.id limit 1) brand on true
-                where p.slug = :slug and p.available_on <= now()
-                """).setParameter("slug", slug).getResultList();
-        if (products.isEmpty()) {
-            return Optional.empty();
-        }
-        Object[] p = products.get(0);
-        long id = ((Number) p[0]).longValue();
-        return Optional.of(new ProductDetails(id, (String) p[1], (String) p[2], (String) p[3], (String) p[4],
-                (String) p[5], (String) p[6], (String) p[7], (String) p[8], variants(id), images(id), properties(id)));
+                where p.slug = :slug and p.available_on <= :now
+                """, params);
     }
 
-    private List<ProductDetails.VariantData> variants(long productId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select v.id, v.sku, v.price, v.compare_at_price, v.currency, v.stock_on_hand,
-                       ot.name, ot.presentation, ot.position, ov.name, ov.presentation, ov.position
-                from variants v
-                left join variants_option_values vov on vov.variant_id = v.id
-                left join option_values ov on ov.id = vov.option_value_id
-                left join option_types ot on ot.id = ov.option_type_id
-                where v.product_id = :product
-                order by v.position, v.id, ot.position, ot.id
-                """).setParameter("product", productId).getResultList();
-        Map<Long, ProductDetails.VariantData> variants = new LinkedHashMap<>();
-        for (Object[] r : rows) {
-            long id = ((Number) r[0]).longValue();
-            ProductDetails.VariantData variant = variants.computeIfAbsent(id, k -> new ProductDetails.VariantData(k,
-                    (String) r[1], (BigDecimal) r[2], (BigDecimal) r[3], (String) r[4], ((Number) r[5]).intValue(),
-                    new LinkedHashMap<>()));
-            if (r[6] != null) {
-                variant.options().put((String) r[6], new ProductDetails.OptionData((String) r[6], (String) r[7],
-                        ((Number) r[8]).intValue(), (String) r[9], (String) r[10], ((Number) r[11]).intValue()));
+    private List<ProductDetails.VariantData> variants(String rows) throws JsonProcessingException {
+        List<ProductDetails.VariantData> variants = new ArrayList<>();
+        for (JsonNode v : array(rows)) {
+            Map<String, ProductDetails.OptionData> options = new LinkedHashMap<>();
+            for (JsonNode o : v.get(6)) {
+                options.put(o.get(0).asText(), new ProductDetails.OptionData(o.get(0).asText(), o.get(1).asText(),
+                        o.get(2).asInt(), o.get(3).asText(), o.get(4).asText(), o.get(5).asInt()));
             }
+            variants.add(new ProductDetails.VariantData(v.get(0).asLong(), v.get(1).asText(), new BigDecimal(v.get(2).asText()),
+                    v.get(3).isNull() ? null : new BigDecimal(v.get(3).asText()), v.get(4).asText(), v.get(5).asInt(),
+                    options));
         }
-        return List.copyOf(variants.values());
+        return List.copyOf(variants);
     }
 
-    private List<ProductDetails.ImageData> images(long productId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "select url, alt, variant_id from product_images where product_id = :product order by position, id")
-                .setParameter("product", productId).getResultList();
-        return rows.stream().map(r -> new ProductDetails.ImageData((String) r[0], (String) r[1],
-                r[2] == null ? null : ((Number) r[2]).longValue())).toList();
-    }
-
-    private List<ProductDetails.PropertyData> properties(long productId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(
-                "select name, value from product_properties where product_id = :product order by position, id")
-                .setParameter("product", productId).getResultList();
-        return rows.stream().map(r -> new ProductDetails.PropertyData((String) r[0], (String) r[1])).toList();
-    }
-
-    /** Up to {@code limit} other products of the same taxon (and its descendants), featured and newest first. */
-    public List<ProductCard> related(long productId, String permalink, int limit) {
-        if (permalink == null) {
-            return List.of();
+    private List<ProductDetails.ImageData> images(String rows) throws JsonProcessingException {
+        List<ProductDetails.ImageData> images = new ArrayList<>();
+        for (JsonNode i : array(rows)) {
+            images.add(new ProductDetails.ImageData(i.get(0).asText(), i.get(1).asText(),
+                    i.get(2).isNull() ? null : i.get(2).asLong()));
         }
-        return cards(em.createNativeQuery("select " + CARD_COLUMNS + " from products p " + CARD_JOINS
-                + " where " + AVAILABLE + " and p.id <> :product and " + IN_TAXON
-                + " order by p.featured desc, p.created_at desc, p.id limit :limit")
-                .setParameter("product", productId).setParameter("permalink", permalink)
-                .setParameter("permalinkPrefix", permalink + "/%").setParameter("limit", limit));
+        return List.copyOf(images);
     }
 
-    /** Paths of every available product and every taxon, for the sitemap, in one query. */
-    public List<String> sitemapPaths() {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
-                select 1 as kind, '/t/' || permalink as path from taxons
-                union all
-                select 2, '/products/' || p.slug from products p where p.available_on <= now()
-                order by kind, path
-                """).getResultList();
-        return rows.stream().map(r -> (String) r[1]).toList();
+    private List<ProductDetails.PropertyData> properties(String rows) throws JsonProcessingException {
+        List<ProductDetails.PropertyData> properties = new ArrayList<>();
+        for (JsonNode p : array(rows)) {
+            properties.add(new ProductDetails.PropertyData(p.get(0).asText(), p.get(1).asText()));
+        }
+        return List.copyOf(properties);
+    }
+
+    /** A JSON array from the database, or an empty one for SQL NULL (json_agg over no rows). */
+    private JsonNode array(String rows) throws JsonProcessingException {
+        return rows == null ? json.createArrayNode() : json.readTree(rows);
+    }
+
+    /** Up to {@code limit} other products of the taxon (and its descendants), its featured ones first, newest first. */
+    public List<ProductCard> related(long productId, Integer taxonId, int limit) {
+        return taxonId == null ? List.of() : cards(run(relatedSql(productId, taxonId, limit, now())));
+    }
+
+    static CatalogStatement relatedSql(long productId, int taxonId, int limit, OffsetDateTime now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("taxon", taxonId);
+        params.put("product", productId);
+        params.put("limit", limit);
+        params.put("now", now);
+        return new CatalogStatement(Kind.RELATED, "select " + CARD_COLUMNS + """
+                 from (select r.product_id, min(r.k) as k, max(r.created_at) as created_at
+                       from ((select e.product_id, 0 as k, e.created_at from listing_entries e
+                              where e.taxon_id = :taxon and e.featured and e.product_id <> :product and e.available_on <= :now
+                              order by e.created_at desc, e.product_id desc limit :limit)
+                             union all
+                             (select e.product_id, 1, e.created_at from listing_entries e
+                              where e.taxon_id = :taxon and e.product_id <> :product and e.available_on <= :now
+                              order by e.created_at desc, e.product_id desc limit :limit)) r
+                       group by r.product_id
+                       order by min(r.k), max(r.created_at) desc, r.product_id desc limit :limit) r
+                 join product_listings l on l.product_id = r.product_id
+                 order by r.k, r.created_at desc, r.product_id desc
+                """, params);
+    }
+
+    /** The newest featured products, for the home page. */
+    public List<ProductCard> featured(int limit) {
+        return cards(run(featuredSql(limit, now())));
+    }
+
+    static CatalogStatement featuredSql(int limit, OffsetDateTime now) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("limit", limit);
+        params.put("now", now);
+        params.put("taxon", ALL_PRODUCTS);
+        return new CatalogStatement(Kind.FEATURED, "select " + CARD_COLUMNS + """
+                 from (select e.product_id, e.created_at from listing_entries e
+                       where e.taxon_id = :taxon and e.featured and e.available_on <= :now
+                       order by e.created_at desc, e.product_id desc limit :limit) e
+                 join product_listings l on l.product_id = e.product_id
+                 order by e.created_at desc, e.product_id desc
+                """, params);
+    }
+
+    // ------------------------------------------------------------------------------------------------- sitemap
+
+    /** Sitemap files (of at most {@code perFile} URLs each) of taxons and of products: ids are split in ranges. */
+    public Sitemaps sitemaps(int perFile) {
+        Object[] row = (Object[]) run(sitemapSizeSql()).getSingleResult();
+        long taxons = ((Number) row[0]).longValue();
+        long products = ((Number) row[1]).longValue();
+        return new Sitemaps(perFile, (int) ((taxons + perFile - 1) / perFile), (int) ((products + perFile - 1) / perFile));
+    }
+
+    /** How many sitemap files of each kind, from the highest ids. */
+    public record Sitemaps(int perFile, int taxonFiles, int productFiles) {
+    }
+
+    static CatalogStatement sitemapSizeSql() {
+        return new CatalogStatement(Kind.SITEMAP_SIZE, """
+                select (select coalesce(max(id), 0) from taxons), (select coalesce(max(product_id), 0) from product_listings)
+                """, Map.of());
+    }
+
+    /** Paths of the taxons with ids in file {@code file} (1-based) of {@code perFile}. */
+    @SuppressWarnings("unchecked")
+    public List<String> sitemapTaxons(int file, int perFile) {
+        return run(sitemapTaxonsSql(file, perFile)).getResultList();
+    }
+
+    static CatalogStatement sitemapTaxonsSql(int file, int perFile) {
+        return new CatalogStatement(Kind.SITEMAP_TAXONS, """
+                select '/t/' || permalink from taxons where id > :from and id <= :to order by id
+                """, idRange(file, perFile));
+    }
+
+    /** Paths of the available products with ids in file {@code file} (1-based) of {@code perFile}. */
+    @SuppressWarnings("unchecked")
+    public List<String> sitemapProducts(int file, int perFile) {
+        return run(sitemapProductsSql(file, perFile, now())).getResultList();
+    }
+
+    static CatalogStatement sitemapProductsSql(int file, int perFile, OffsetDateTime now) {
+        Map<String, Object> params = idRange(file, perFile);
+        params.put("now", now);
+        return new CatalogStatement(Kind.SITEMAP_PRODUCTS, """
+                select '/products/' || slug from product_listings
+                where product_id > :from and product_id <= :to and available_on <= :now order by product_id
+                """, params);
+    }
+
+    private static Map<String, Object> idRange(int file, int perFile) {
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("from", (long) (file - 1) * perFile);
+        params.put("to", (long) file * perFile);
+        return params;
+    }
+
+    // ------------------------------------------------------------------------------------------------- running
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private Query run(CatalogStatement statement) {
+        Query query = em.createNativeQuery(statement.sql());
+        statement.params().forEach(query::setParameter);
+        return query;
     }
 
     private static List<ProductCard> cards(Query query) {
@@ -245,6 +525,6 @@ public class CatalogQueries {
 
     static ProductCard toCard(Object[] row) {
         return new ProductCard((String) row[0], (String) row[1], (BigDecimal) row[2], (BigDecimal) row[3],
-                (String) row[4], (String) row[5], (String) row[6], ((Number) row[7]).longValue());
+                (String) row[4], (String) row[5], (String) row[6], (Boolean) row[7]);
     }
 }

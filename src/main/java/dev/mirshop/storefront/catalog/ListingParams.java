@@ -17,7 +17,6 @@ import java.util.regex.Pattern;
 public final class ListingParams {
 
     public static final int MAX_KEYWORDS = 200;
-    static final int MAX_PAGE = 10_000;
     private static final int MAX_VALUES = 20;
     private static final Pattern OPTION_VALUE = Pattern.compile("[a-z0-9-]{1,50}");
     private static final Pattern PRICE = Pattern.compile("\\d{1,8}(\\.\\d{1,2})?");
@@ -40,7 +39,7 @@ public final class ListingParams {
         ListingSort sort = ListingSort.fromParam(blankToNull(first(params, "sort")))
                 .filter(s -> s != ListingSort.RELEVANCE || keywords != null)
                 .orElse(ListingSort.defaultFor(keywords != null));
-        return new ListingQuery(null, keywords, sizes, colors, min, max, sort, page(first(params, "page")));
+        return new ListingQuery(null, keywords, sizes, colors, min, max, sort, page(first(params, "page"), keywords != null));
     }
 
     private static String keywords(String raw) {
@@ -89,13 +88,17 @@ public final class ListingParams {
         return new BigDecimal(value);
     }
 
-    private static int page(String raw) {
+    private static int page(String raw, boolean search) {
         String value = blankToNull(raw);
         if (value == null) {
             return 1;
         }
-        if (!PAGE.matcher(value).matches() || Integer.parseInt(value) < 1 || Integer.parseInt(value) > MAX_PAGE) {
-            throw new InvalidListingRequest("The page number must be a whole number from 1 to " + MAX_PAGE + ".");
+        int last = ListingQuery.maxPage(search);
+        if (!PAGE.matcher(value).matches() || Integer.parseInt(value) < 1 || Integer.parseInt(value) > last) {
+            throw new InvalidListingRequest("The page number must be a whole number from 1 to " + last + ": "
+                    + (search ? "a search shows" : "listings show") + " their first " + last
+                    + " pages. Use the filters, another sort or " + (search ? "other words" : "a search")
+                    + " to see other products.");
         }
         return Integer.parseInt(value);
     }

@@ -28,14 +28,23 @@ public enum ListingSort {
         return search ? RELEVANCE : NEWEST;
     }
 
-    /** The SQL ORDER BY for this sort; p is products, v the card's variant. Ties broken by id for stable pages. */
+    /**
+     * The SQL ORDER BY for this sort over a listing entry {@code e} (listing_entries, or a search's match with its
+     * {@code tier}, 0 for name matches): each but relevance is the order of one index, so a page reads its own rows only. Ties are
+     * broken by product id for stable pages; "high to low" is the price index read backwards.
+     */
     String orderBy() {
+        return orderBy("e.");
+    }
+
+    /** The same over columns named with this prefix ("" for the columns of a union's own rows). */
+    String orderBy(String prefix) {
         return switch (this) {
-            case RELEVANCE -> "ts_rank(p.search_vector, websearch_to_tsquery('shop_search', :keywords)) desc, p.created_at desc, p.id desc";
-            case NEWEST -> "p.created_at desc, p.id desc";
-            case PRICE_ASC -> "v.price asc, lower(p.name), p.id";
-            case PRICE_DESC -> "v.price desc, lower(p.name), p.id";
-            case NAME -> "lower(p.name), p.id";
+            case RELEVANCE -> prefix + "tier, " + prefix + "created_at desc, " + prefix + "product_id desc";
+            case NEWEST -> prefix + "created_at desc, " + prefix + "product_id desc";
+            case PRICE_ASC -> prefix + "price, " + prefix + "name_key, " + prefix + "product_id";
+            case PRICE_DESC -> prefix + "price desc, " + prefix + "name_key desc, " + prefix + "product_id desc";
+            case NAME -> prefix + "name_key, " + prefix + "product_id";
         };
     }
 }

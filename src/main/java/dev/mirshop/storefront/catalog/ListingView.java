@@ -1,7 +1,9 @@
 package dev.mirshop.storefront.catalog;
 
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The model of a listing page (a taxon page or /products): the cards, and every link of the page already
@@ -10,7 +12,7 @@ import java.util.List;
 public record ListingView(String title, String metaDescription, String basePath, String intro,
         List<Link> breadcrumbs, List<Link> subcategories, ListingQuery query, ListingPage page,
         List<FacetGroup> facets, List<SortLink> sorts, List<Link> activeFilters, String clearFiltersUrl,
-        Pagination pagination, List<CatalogMenu.MenuItem> suggestions) {
+        Pagination pagination, List<CatalogMenu.MenuItem> suggestions, Correction correction) {
 
     /** A listing as every shopper sees it: where (/products or /t/...) and the parsed query. */
     public record Key(String basePath, ListingQuery query) {
@@ -18,10 +20,15 @@ public record ListingView(String title, String metaDescription, String basePath,
 
     /** The key of this listing's HTML in Qute's {#cached} sections: whatever the page shows follows from it. */
     public String fragmentKey() {
-        return basePath + '|' + query;
+        return basePath + '|' + query + '|' + correction;
     }
 
-    public record FacetOption(String value, String label, boolean checked, String toggleUrl) {
+    /** {@code products}: how many products of the listing have this value, or null where no count is shown. */
+    public record FacetOption(String value, String label, boolean checked, String toggleUrl, Long products) {
+    }
+
+    /** Keywords that matched nothing, and the corrected ones ("Did you mean") whose results the page shows. */
+    public record Correction(String asked, String corrected, String url) {
     }
 
     public record FacetGroup(String name, String label, List<FacetOption> options) {
@@ -60,33 +67,52 @@ public record ListingView(String title, String metaDescription, String basePath,
         if (total == 0) {
             return "No products";
         }
+        String products = (page.more() ? "more than " : "") + number(total) + (total == 1 && !page.more() ? " product" : " products");
+        if (page.cards().isEmpty()) {
+            return products;
+        }
         int from = (page.page() - 1) * ListingQuery.PAGE_SIZE + 1;
         int to = from + page.cards().size() - 1;
-        if (page.cards().isEmpty()) {
-            return total + (total == 1 ? " product" : " products");
-        }
-        return (total <= ListingQuery.PAGE_SIZE ? "" : from + "–" + to + " of ") + total + (total == 1 ? " product" : " products");
+        return (total <= ListingQuery.PAGE_SIZE && !page.more() ? "" : from + "–" + to + " of ") + products;
     }
 
-    /** Builds the page model from what the queries returned. */
+    /** Only the first pages of a long listing are shown: says so on the last of them. */
+    public boolean lastReachablePage() {
+        return page.page() == page.maxPage() && (page.more() || page.total() > (long) page.maxPage() * ListingQuery.PAGE_SIZE);
+    }
+
+    public int maxPage() {
+        return page.maxPage();
+    }
+
+    private static String number(long n) {
+        return NumberFormat.getIntegerInstance(Locale.US).format(n);
+    }
+
+    /**
+     * Builds the page model from what the queries returned. Facet counts are shown on a listing that is neither
+     * filtered nor a search: there each count is exactly what choosing the value lists (precomputed per taxon).
+     */
     public static ListingView of(String title, String metaDescription, String basePath, String intro,
             List<Link> breadcrumbs, List<Link> subcategories, ListingQuery q, ListingPage page,
-            List<OptionFacets.Type> facetTypes, List<CatalogMenu.MenuItem> suggestions) {
+            OptionFacets facetCounts, List<CatalogMenu.MenuItem> suggestions, Correction correction) {
+        boolean counted = !q.narrowed();
         List<FacetGroup> facets = new ArrayList<>();
         List<Link> active = new ArrayList<>();
         for (String typeName : List.of("size", "color")) {
-            OptionFacets.Type type = facetTypes.stream().filter(t -> t.name().equals(typeName)).findFirst()
+            OptionFacets.Type type = facetCounts.types().stream().filter(t -> t.name().equals(typeName)).findFirst()
                     .orElse(new OptionFacets.Type(typeName, "size".equals(typeName) ? "Size" : "Color", List.of()));
             List<String> chosen = "size".equals(typeName) ? q.sizes() : q.colors();
             List<OptionFacets.Value> values = new ArrayList<>(type.values());
             // a chosen value this listing does not offer stays visible, so it can be seen and removed
             chosen.stream().filter(c -> values.stream().noneMatch(v -> v.name().equals(c)))
-                    .forEach(c -> values.add(new OptionFacets.Value(c, c)));
+                    .forEach(c -> values.add(new OptionFacets.Value(c, c, 0)));
             List<FacetOption> options = new ArrayList<>();
             for (OptionFacets.Value value : values) {
                 boolean checked = chosen.contains(value.name());
                 String url = basePath + ListingParams.queryString(ListingParams.toggle(q, typeName, value.name()));
-                options.add(new FacetOption(value.name(), value.presentation(), checked, url));
+                options.add(new FacetOption(value.name(), value.presentation(), checked, url,
+                        counted ? value.products() : null));
                 if (checked) {
                     active.add(new Link(type.presentation() + ": " + value.presentation(), url));
                 }
@@ -111,7 +137,7 @@ public record ListingView(String title, String metaDescription, String basePath,
         }
         String clear = basePath + ListingParams.queryString(ListingParams.withoutFilters(q));
         return new ListingView(title, metaDescription, basePath, intro, breadcrumbs, subcategories, q, page, facets,
-                sorts, active, clear, pagination(basePath, q, page), suggestions);
+                sorts, active, clear, pagination(basePath, q, page), suggestions, correction);
     }
 
     private static Pagination pagination(String basePath, ListingQuery q, ListingPage page) {

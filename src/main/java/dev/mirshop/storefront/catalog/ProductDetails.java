@@ -6,7 +6,7 @@ import java.util.Map;
 
 /** Everything the product page reads from the database, in plain records (no lazy loading while rendering). */
 public record ProductDetails(long id, String name, String slug, String description, String metaTitle,
-        String metaDescription, String taxonPermalink, String brandName, String brandPermalink,
+        String metaDescription, String taxonPermalink, Integer taxonId, String brandName, String brandPermalink,
         List<VariantData> variants, List<ImageData> images, List<PropertyData> properties) {
 
     /** A variant with its option values keyed by option type name (size → m), in option type order. */

@@ -33,8 +33,6 @@ public class ProductsResource {
     @Inject
     CatalogMenu menu;
     @Inject
-    OptionFacets facets;
-    @Inject
     CatalogCache cache;
     @Inject
     SharedPages pages;
@@ -88,14 +86,31 @@ public class ProductsResource {
                 pages.prepare(key, () -> CatalogPages.product(view.get(), Optional.empty(), Optional.empty())), null);
     }
 
-    private ListingView productsListing(ListingQuery query) {
-        ListingPage page = catalog.listing(query);
+    private ListingView productsListing(ListingQuery asked) {
+        OptionFacets facets = catalog.facets(CatalogQueries.ALL_PRODUCTS);
+        ListingQuery query = asked;
+        ListingPage page = catalog.listing(query, CatalogQueries.ALL_PRODUCTS, facets);
+        ListingView.Correction correction = null;
+        if (query.search() && page.total() == 0 && query.page() == 1) {
+            // typo tolerance: nothing matched, so try the catalog's closest words, and say so
+            Optional<String> corrected = catalog.correction(query.keywords()).filter(c -> !c.equals(asked.keywords()));
+            if (corrected.isPresent()) {
+                ListingQuery retry = query.withKeywords(corrected.get());
+                ListingPage retried = catalog.listing(retry, CatalogQueries.ALL_PRODUCTS, facets);
+                if (retried.total() > 0) {
+                    query = retry;
+                    page = retried;
+                    correction = new ListingView.Correction(asked.keywords(), retry.keywords(),
+                            "/products" + ListingParams.queryString(retry));
+                }
+            }
+        }
         String title = query.search() ? "Results for “" + query.keywords() + "”" : "All products";
         String description = query.search() ? "Products matching " + query.keywords() + " at MIR Shop."
                 : "Every shirt, t-shirt, bag and mug at MIR Shop.";
         List<Link> breadcrumbs = List.of(new Link("Home", "/"), new Link("All products", "/products"));
         return ListingView.of(title, description, "/products", null, breadcrumbs, List.of(), query, page,
-                facets.types(null), page.cards().isEmpty() ? menu.categories() : List.of());
+                facets, page.cards().isEmpty() ? menu.categories() : List.of(), correction);
     }
 
     /** A product page as every shopper sees it, for the default variant (null) or one variant; empty if unknown. */
@@ -127,7 +142,7 @@ public class ProductsResource {
         return Optional.of(new ProductView(product, new ProductView.Selected(selected),
                 VariantPicker.pickers(url, product.variants(), selected),
                 VariantPicker.gallery(product.images(), selected), breadcrumbs, brand, product.properties(),
-                catalog.related(product.id(), product.taxonPermalink(), RELATED)));
+                catalog.related(product.id(), product.taxonId(), RELATED)));
     }
 
     private Response productNotFound() {

@@ -1,18 +1,37 @@
 package dev.mirshop.storefront.catalog;
 
+import java.util.List;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
-/** /robots.txt and /sitemap.xml, with absolute URLs built from the request's scheme and host. */
+/**
+ * /robots.txt and the sitemaps, with absolute URLs built from the request's scheme and host. /sitemap.xml is a
+ * sitemap index (sitemaps.org protocol): the shop's own pages, then taxons and products in files of at most
+ * {@code shop.sitemap.urls-per-file} URLs (50,000, the protocol's limit, by default), split by id range so each
+ * file is one bounded query.
+ */
 @Path("/")
 public class SeoResource {
 
+    /** The sitemap protocol's limit of URLs per file. */
+    static final int MAX_URLS_PER_FILE = 50_000;
+    private static final String XML = "application/xml;charset=UTF-8";
+    private static final String NAMESPACE = "http://www.sitemaps.org/schemas/sitemap/0.9";
+
     @Inject
     CatalogQueries catalog;
+
+    @ConfigProperty(name = "shop.sitemap.urls-per-file", defaultValue = "50000")
+    int urlsPerFile;
 
     @GET
     @Path("robots.txt")
@@ -34,22 +53,57 @@ public class SeoResource {
 
     @GET
     @Path("sitemap.xml")
-    @Produces("application/xml;charset=UTF-8")
+    @Produces(XML)
     public String sitemap(@Context UriInfo uri) {
         String base = base(uri);
-        StringBuilder xml = new StringBuilder(4096)
-                .append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n");
-        url(xml, base + "/");
-        url(xml, base + "/products");
-        for (String path : catalog.sitemapPaths()) {
-            url(xml, base + path);
+        CatalogQueries.Sitemaps files = catalog.sitemaps(perFile());
+        StringBuilder xml = new StringBuilder(1024).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<sitemapindex xmlns=\"").append(NAMESPACE).append("\">\n");
+        entry(xml, "sitemap", base + "/sitemaps/pages.xml");
+        for (int file = 1; file <= files.taxonFiles(); file++) {
+            entry(xml, "sitemap", base + "/sitemaps/taxons-" + file + ".xml");
+        }
+        for (int file = 1; file <= files.productFiles(); file++) {
+            entry(xml, "sitemap", base + "/sitemaps/products-" + file + ".xml");
+        }
+        return xml.append("</sitemapindex>\n").toString();
+    }
+
+    @GET
+    @Path("sitemaps/pages.xml")
+    @Produces(XML)
+    public String pages(@Context UriInfo uri) {
+        return urlset(base(uri), List.of("/", "/products"));
+    }
+
+    @GET
+    @Path("sitemaps/{kind: taxons|products}-{file: [0-9]{1,6}}.xml")
+    @Produces(XML)
+    public String file(@PathParam("kind") String kind, @PathParam("file") int file, @Context UriInfo uri) {
+        int perFile = perFile();
+        CatalogQueries.Sitemaps files = catalog.sitemaps(perFile);
+        boolean taxons = "taxons".equals(kind);
+        if (file < 1 || file > (taxons ? files.taxonFiles() : files.productFiles())) {
+            throw new NotFoundException();
+        }
+        return urlset(base(uri), taxons ? catalog.sitemapTaxons(file, perFile) : catalog.sitemapProducts(file, perFile));
+    }
+
+    private int perFile() {
+        return Math.max(1, Math.min(urlsPerFile, MAX_URLS_PER_FILE));
+    }
+
+    private static String urlset(String base, List<String> paths) {
+        StringBuilder xml = new StringBuilder(128 + paths.size() * 96).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+                .append("<urlset xmlns=\"").append(NAMESPACE).append("\">\n");
+        for (String path : paths) {
+            entry(xml, "url", base + path);
         }
         return xml.append("</urlset>\n").toString();
     }
 
-    private static void url(StringBuilder xml, String loc) {
-        xml.append("  <url><loc>").append(escape(loc)).append("</loc></url>\n");
+    private static void entry(StringBuilder xml, String element, String loc) {
+        xml.append("  <").append(element).append("><loc>").append(escape(loc)).append("</loc></").append(element).append(">\n");
     }
 
     private static String base(UriInfo uri) {

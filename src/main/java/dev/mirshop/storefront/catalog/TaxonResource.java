@@ -26,8 +26,6 @@ public class TaxonResource {
     @Inject
     CatalogMenu menu;
     @Inject
-    OptionFacets facets;
-    @Inject
     CatalogCache cache;
 
     @GET
@@ -58,8 +56,9 @@ public class TaxonResource {
         if (tree == null) {
             return Optional.empty();
         }
-        ListingPage page = catalog.listing(query);
         TaxonNode taxon = tree.taxon();
+        OptionFacets facets = catalog.facets(taxon.id());
+        ListingPage page = catalog.listing(query, taxon.id(), facets);
         List<Link> breadcrumbs = new ArrayList<>();
         breadcrumbs.add(new Link("Home", "/"));
         tree.chain().forEach(t -> breadcrumbs.add(new Link(t.name(), "/t/" + t.permalink())));
@@ -67,8 +66,8 @@ public class TaxonResource {
         String description = taxon.description() != null ? taxon.description()
                 : "Shop " + taxon.name() + " at MIR Shop.";
         return Optional.of(ListingView.of(taxon.name(), description, "/t/" + permalink, taxon.description(),
-                breadcrumbs, children, query, page, facets.types(permalink),
-                page.cards().isEmpty() ? menu.categories() : List.of()));
+                breadcrumbs, children, query, page, facets, page.cards().isEmpty() ? menu.categories() : List.of(),
+                null));
     }
 
     private Response taxonNotFound() {

@@ -28,22 +28,51 @@ class SeoTest {
         assertThat(robots).doesNotContain("Disallow: /\n");
     }
 
+    /** The URLs of every file the sitemap index names, with the number of URLs per file. */
+    static List<String> sitemapUrls(String host, List<Integer> perFile) {
+        String index = given().header("Host", host).get("/sitemap.xml").then().statusCode(200)
+                .contentType("application/xml").extract().asString();
+        Document doc = Jsoup.parse(index, "", Parser.xmlParser());
+        assertThat(doc.select("sitemapindex").attr("xmlns")).isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
+        List<String> files = doc.select("sitemap > loc").eachText();
+        assertThat(files).isNotEmpty().doesNotHaveDuplicates().allMatch(f -> f.startsWith("http://" + host + "/sitemaps/"));
+        List<String> urls = new java.util.ArrayList<>();
+        for (String file : files) {
+            String xml = given().header("Host", host).get(file.substring(("http://" + host).length())).then().statusCode(200)
+                    .contentType("application/xml").extract().asString();
+            Document urlset = Jsoup.parse(xml, "", Parser.xmlParser());
+            assertThat(urlset.select("urlset").attr("xmlns")).isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
+            List<String> locs = urlset.select("url > loc").eachText();
+            perFile.add(locs.size());
+            urls.addAll(locs);
+        }
+        return urls;
+    }
+
     @Test
-    void sitemapListsEveryAvailableProductAndEveryTaxonWithAbsoluteUrls() {
-        String xml = given().get("/sitemap.xml").then().statusCode(200).contentType("application/xml").extract().asString();
-        Document doc = Jsoup.parse(xml, "", Parser.xmlParser());
-        assertThat(doc.select("urlset").attr("xmlns")).isEqualTo("http://www.sitemaps.org/schemas/sitemap/0.9");
-        List<String> locs = doc.select("url > loc").eachText();
+    void sitemapIsAnIndexOfFilesThatListEveryAvailableProductAndEveryTaxonWithAbsoluteUrls() {
+        String host = "localhost:" + RestAssured.port;
+        List<Integer> perFile = new java.util.ArrayList<>();
+        List<String> locs = sitemapUrls(host, perFile);
+        assertThat(perFile).allMatch(n -> n <= 50_000);
         assertThat(locs).allMatch(loc -> loc.startsWith(base() + "/")).doesNotHaveDuplicates();
-        assertThat(locs).contains(base() + "/", base() + "/products/oxford-button-down-shirt", base() + "/products/ruby-on-rails-tote",
-                base() + "/t/categories/clothing/shirts", base() + "/t/categories/mugs", base() + "/t/brands/atlas-works")
+        assertThat(locs).contains(base() + "/", base() + "/products", base() + "/products/oxford-button-down-shirt",
+                base() + "/products/ruby-on-rails-tote", base() + "/t/categories/clothing/shirts", base() + "/t/categories/mugs",
+                base() + "/t/brands/atlas-works")
                 .doesNotContain(base() + "/products/winter-parka");
         assertThat(locs.stream().filter(l -> l.contains("/products/")).count()).isGreaterThanOrEqualTo(24);
     }
 
     @Test
     void sitemapUsesTheRequestHost() {
-        String xml = given().header("Host", "shop.example.com").get("/sitemap.xml").then().statusCode(200).extract().asString();
-        assertThat(xml).contains("<loc>http://shop.example.com/products/oxford-button-down-shirt</loc>");
+        List<String> locs = sitemapUrls("shop.example.com", new java.util.ArrayList<>());
+        assertThat(locs).contains("http://shop.example.com/products/oxford-button-down-shirt");
+    }
+
+    @Test
+    void aSitemapFileThatDoesNotExistIsA404() {
+        given().get("/sitemaps/products-999999.xml").then().statusCode(404);
+        given().get("/sitemaps/products-0.xml").then().statusCode(404);
+        given().get("/sitemaps/orders-1.xml").then().statusCode(404);
     }
 }

@@ -3,7 +3,12 @@ package dev.mirshop.storefront.catalog;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -29,6 +34,8 @@ class TaxonPageTest {
 
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
 
     @BeforeEach
     void fixtures() {
@@ -171,6 +178,55 @@ class TaxonPageTest {
         assertThat(chosen.select(".active-filters a").eachAttr("href")).containsExactly("/t/categories/mugs");
     }
 
+    /** value → the count shown next to it */
+    private static Map<String, Long> facetCounts(Document page) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (var option : page.select(".facet-option")) {
+            var count = option.select(".facet-count");
+            if (!count.isEmpty()) {
+                counts.put(option.select("input").attr("value"), Long.parseLong(count.attr("data-products")));
+            }
+        }
+        return counts;
+    }
+
+    /** Available products listed under the taxon (or its descendants) with a variant of this option value. */
+    private long productsWith(String taxon, String type, String value) {
+        return ((Number) em.createNativeQuery("""
+                select count(distinct p.id) from products p
+                join products_taxons pt on pt.product_id = p.id join taxons t on t.id = pt.taxon_id
+                join variants v on v.product_id = p.id join variants_option_values vov on vov.variant_id = v.id
+                join option_values ov on ov.id = vov.option_value_id join option_types ot on ot.id = ov.option_type_id
+                where (t.permalink = :taxon or t.permalink like :taxon || '/%') and p.available_on <= :now
+                  and ot.name = :type and ov.name = :value
+                """).setParameter("taxon", taxon).setParameter("type", type).setParameter("value", value)
+                .setParameter("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).getSingleResult()).longValue();
+    }
+
+    @Test
+    void facetCountsAreWhatChoosingTheValueLists() {
+        Document page = get("/t/" + permalink);
+        assertThat(facetCounts(page)).containsExactly(Map.entry("m", 7L), Map.entry("l", 7L), Map.entry("blue", 5L),
+                Map.entry("red", 9L));
+        assertThat(get("/t/" + permalink + "?size=m").select(".result-count").text()).isEqualTo("7 products");
+        assertThat(get("/t/" + permalink + "?color=red").select(".result-count").text()).isEqualTo("9 products");
+        // once filtered, a count would no longer be what a click lists: none is shown
+        assertThat(get("/t/" + permalink + "?size=m").select(".facet-count")).isEmpty();
+    }
+
+    @Test
+    void facetCountsOfTheDemoCategoriesMatchADirectCount() {
+        for (String taxon : List.of("categories", "categories/clothing", "categories/clothing/shirts", "categories/bags",
+                "brands/atlas-works")) {
+            Map<String, Long> shown = facetCounts(get("/t/" + taxon));
+            assertThat(shown).as(taxon).isNotEmpty();
+            shown.forEach((value, count) -> {
+                String type = List.of("xs", "s", "m", "l", "xl", "xxl").contains(value) ? "size" : "color";
+                assertThat(count).as(taxon + " " + value).isEqualTo(productsWith(taxon, type, value));
+            });
+        }
+    }
+
     @Test
     void noMatchSaysSoAndSuggestsCategories() {
         Document page = get("/t/" + permalink + "?color=yellow");
@@ -192,6 +248,7 @@ class TaxonPageTest {
         assertBadRequest("/t/" + permalink + "?page=0", "page number");
         assertBadRequest("/t/" + permalink + "?page=abc", "page number");
         assertBadRequest("/t/" + permalink + "?page=99999999999", "page number");
+        assertBadRequest("/t/" + permalink + "?page=51", "first 50 pages");
         assertBadRequest("/t/" + permalink + "?min_price=abc", "minimum price");
         assertBadRequest("/t/" + permalink + "?max_price=-5", "maximum price");
         assertBadRequest("/t/" + permalink + "?min_price=30&max_price=10", "higher than the maximum");

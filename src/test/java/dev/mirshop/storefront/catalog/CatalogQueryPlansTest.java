@@ -1,0 +1,200 @@
+package dev.mirshop.storefront.catalog;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import org.hibernate.query.NativeQuery;
+import org.hibernate.type.StandardBasicTypes;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.mirshop.storefront.catalog.CatalogStatement.Kind;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+
+/**
+ * The guardrail: on a generated catalog of 20,000 products, every kind of statement the catalog pages issue is run
+ * with EXPLAIN ANALYZE for requests across the biggest taxons, every sort, filters, deep pages and searches for
+ * common, middling and rare words. None may scan a catalog table sequentially, and none may read more rows than
+ * its page calls for: at most {@value #ROWS_PER_SHOWN} rows per row it could show (its window: offset plus page
+ * size, per tier of a search; a count's cap), or a sitemap file's rows, with {@value #BASE_ROWS} to spare. A plan that reads a whole taxon
+ * (20,000 rows for the largest) fails; a catalog five times larger would not make any of these read more.
+ */
+@QuarkusTest
+@TestProfile(LargeCatalogProfile.class)
+class CatalogQueryPlansTest {
+
+    static final int ROWS_PER_SHOWN = 8;
+    static final int BASE_ROWS = 2_000;
+    static final Set<String> CATALOG_TABLES = Set.of("products", "variants", "variants_option_values", "product_images",
+            "product_properties", "products_taxons", "product_listings", "listing_entries", "listing_facet_counts");
+
+    @Inject
+    EntityManager em;
+    @Inject
+    CatalogQueries catalog;
+    @Inject
+    ObjectMapper json;
+    @Inject
+    Clock clock;
+
+    @BeforeEach
+    void loaded() {
+        LargeCatalogProfile.awaitLoaded();
+    }
+
+    /** A statement and the most rows it may read. */
+    private record Checked(CatalogStatement statement, long budget) {
+        /** A statement that shows at most {@code window} rows: its page's rows, a few times over. */
+        static Checked paged(CatalogStatement statement, long window) {
+            return Checked.paged(statement, ROWS_PER_SHOWN * window + BASE_ROWS);
+        }
+
+        /** A statement that returns every row it reads (a sitemap file). */
+        static Checked returning(CatalogStatement statement, long rows) {
+            return Checked.paged(statement, rows + BASE_ROWS);
+        }
+    }
+
+    @Test
+    void everyCatalogStatementReadsRowsBoundedByItsPageNeverTheCatalog() throws Exception {
+        List<String> failures = new ArrayList<>();
+        Set<Kind> explained = EnumSet.noneOf(Kind.class);
+        long largest = 0;
+        for (Checked checked : statements()) {
+            JsonNode plan = json.readTree(explain(checked.statement())).get(0).get("Plan");
+            List<String> seqScans = new ArrayList<>();
+            long rows = rowsRead(plan, seqScans);
+            long budget = checked.budget();
+            String what = checked.statement().kind() + " " + checked.statement().params();
+            if (!seqScans.isEmpty()) {
+                failures.add(what + " scans " + seqScans + " sequentially");
+            }
+            if (rows > budget) {
+                failures.add(what + " reads " + rows + " rows, more than " + budget);
+            }
+            largest = Math.max(largest, rows);
+            explained.add(checked.statement().kind());
+        }
+        assertThat(failures).isEmpty();
+        assertThat(explained).as("every kind of catalog statement explained").isEqualTo(EnumSet.allOf(Kind.class));
+        System.out.println("[guardrail] largest number of rows read by one catalog statement: " + largest);
+    }
+
+    /** The plan (JSON) of the statement run with its parameters. */
+    private String explain(CatalogStatement statement) {
+        Query query = em.createNativeQuery("explain (analyze, buffers, format json) " + statement.sql());
+        statement.params().forEach(query::setParameter);
+        @SuppressWarnings("unchecked")
+        NativeQuery<String> plan = query.unwrap(NativeQuery.class).addScalar("QUERY PLAN", StandardBasicTypes.STRING);
+        return plan.getSingleResult();
+    }
+
+    /** Rows the plan read from tables and indexes (filtered-out ones included), and its sequential catalog scans. */
+    static long rowsRead(JsonNode node, List<String> seqScans) {
+        long rows = 0;
+        String type = node.path("Node Type").asText();
+        if (type.contains("Scan") && (node.has("Relation Name") || node.has("Index Name"))) {
+            long loops = Math.max(1, node.path("Actual Loops").asLong());
+            rows += loops * (node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong()
+                    + node.path("Rows Removed by Index Recheck").asLong());
+            if (type.equals("Seq Scan") && CATALOG_TABLES.contains(node.path("Relation Name").asText())) {
+                seqScans.add(node.path("Relation Name").asText());
+            }
+        }
+        for (JsonNode child : node.path("Plans")) {
+            rows += rowsRead(child, seqScans);
+        }
+        return rows;
+    }
+
+    private int taxon(String permalink) {
+        return ((Number) em.createNativeQuery("select id from taxons where permalink = :p").setParameter("p", permalink)
+                .getSingleResult()).intValue();
+    }
+
+    private List<Checked> statements() {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        List<Checked> all = new ArrayList<>();
+        List<Integer> taxons = List.of(CatalogQueries.ALL_PRODUCTS, taxon("categories"), taxon("brands"),
+                taxon("categories/clothing"), taxon("categories/clothing/shirts"), taxon("collections/sale"));
+        List<ListingQuery> queries = new ArrayList<>();
+        for (ListingSort sort : List.of(ListingSort.NEWEST, ListingSort.PRICE_ASC, ListingSort.PRICE_DESC, ListingSort.NAME)) {
+            for (int page : List.of(1, 25, ListingQuery.MAX_PAGE)) {
+                queries.add(query(null, List.of(), List.of(), null, null, sort, page));
+            }
+            for (int page : List.of(1, 10)) {
+                queries.add(query(null, List.of("m"), List.of(), null, null, sort, page));
+                queries.add(query(null, List.of(), List.of("black"), null, null, sort, page));
+                queries.add(query(null, List.of("m", "l"), List.of("navy", "white"), null, null, sort, page));
+                queries.add(query(null, List.of(), List.of(), new BigDecimal("20"), new BigDecimal("60"), sort, page));
+                queries.add(query(null, List.of("s"), List.of("olive"), null, new BigDecimal("80"), sort, page));
+            }
+        }
+        for (int taxonId : taxons) {
+            for (ListingQuery q : queries) {
+                all.add(Checked.paged(CatalogQueries.cardsSql(q, catalog.filters(q), taxonId, now), q.offset() + ListingQuery.PAGE_SIZE));
+                if (q.narrowed() && q.page() == 1) {
+                    all.add(Checked.paged(CatalogQueries.countSql(q, catalog.filters(q), taxonId, now), q.shown() + 1));
+                }
+            }
+            all.add(Checked.paged(CatalogQueries.facetsSql(taxonId, now), 100));
+            all.add(Checked.paged(CatalogQueries.relatedSql(1, taxonId, ProductsResource.RELATED, now), 3L * ProductsResource.RELATED));
+        }
+        // searches: common, middling and rare words, several words, with filters, by relevance and by price
+        List<String> words = List.of("workshop", "linen", "hoodie", "merino scarf", "quilted", "cashmere cardigan", "xqzvbnwp");
+        for (String keywords : words) {
+            for (int page : List.of(1, 5, ListingQuery.MAX_SEARCH_PAGE)) {
+                ListingQuery q = query(keywords, List.of(), List.of(), null, null, ListingSort.RELEVANCE, page);
+                all.add(Checked.paged(CatalogQueries.cardsSql(q, catalog.filters(q), CatalogQueries.ALL_PRODUCTS, now),
+                        2L * (q.offset() + ListingQuery.PAGE_SIZE)));
+            }
+            ListingQuery filtered = query(keywords, List.of("m"), List.of(), null, new BigDecimal("90"), ListingSort.RELEVANCE, 1);
+            all.add(Checked.paged(CatalogQueries.cardsSql(filtered, catalog.filters(filtered), CatalogQueries.ALL_PRODUCTS, now),
+                    2L * ListingQuery.PAGE_SIZE));
+            ListingQuery byPrice = query(keywords, List.of(), List.of(), null, null, ListingSort.PRICE_ASC, 1);
+            all.add(Checked.paged(CatalogQueries.cardsSql(byPrice, catalog.filters(byPrice), CatalogQueries.ALL_PRODUCTS, now),
+                    ListingQuery.PAGE_SIZE));
+            all.add(Checked.paged(CatalogQueries.countSql(byPrice, catalog.filters(byPrice), CatalogQueries.ALL_PRODUCTS, now),
+                    byPrice.shown() + 1));
+            ListingQuery inTaxon = query(keywords, List.of(), List.of(), null, null, ListingSort.RELEVANCE, 1);
+            all.add(Checked.paged(CatalogQueries.cardsSql(inTaxon, catalog.filters(inTaxon), taxon("categories/clothing"), now),
+                    2L * ListingQuery.PAGE_SIZE));
+        }
+        all.add(Checked.paged(CatalogQueries.correctionSql("hoddie oxfrod shirts"), 50));
+        String permalink = "categories/clothing/shirts";
+        all.add(Checked.paged(CatalogQueries.taxonTreeSql(permalink, CatalogQueries.chain(permalink)), 50));
+        @SuppressWarnings("unchecked")
+        List<String> slugs = em.createNativeQuery("select slug from product_listings order by product_id desc limit 3").getResultList();
+        for (String slug : slugs) {
+            all.add(Checked.paged(CatalogQueries.productSql(slug, now), 50));
+        }
+        all.add(Checked.paged(CatalogQueries.featuredSql(8, now), 8));
+        all.add(Checked.paged(CatalogQueries.menuSql(), 100));
+        all.add(Checked.paged(CatalogQueries.optionValuesSql(), 50));
+        all.add(Checked.paged(CatalogQueries.sitemapSizeSql(), 1));
+        all.add(Checked.returning(CatalogQueries.sitemapTaxonsSql(1, LargeCatalogProfile.URLS_PER_FILE), LargeCatalogProfile.URLS_PER_FILE));
+        all.add(Checked.returning(CatalogQueries.sitemapProductsSql(2, LargeCatalogProfile.URLS_PER_FILE, now),
+                LargeCatalogProfile.URLS_PER_FILE));
+        return all;
+    }
+
+    private static ListingQuery query(String keywords, List<String> sizes, List<String> colors, BigDecimal min,
+            BigDecimal max, ListingSort sort, int page) {
+        return new ListingQuery(null, keywords, sizes, colors, min, max, sort, page);
+    }
+}

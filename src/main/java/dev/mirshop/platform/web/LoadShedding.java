@@ -3,8 +3,6 @@ package dev.mirshop.platform.web;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -36,8 +34,8 @@ public class LoadShedding {
             <p><a class="button" href="/">Back to the shop</a></p></main></body></html>
             """;
 
-    @ConfigProperty(name = "shop.load-shedding.max-in-flight", defaultValue = "64")
-    int maxInFlight;
+    @Inject
+    LoadSheddingConfig config;
     @Inject
     MeterRegistry registry;
 
@@ -57,7 +55,7 @@ public class LoadShedding {
             request.next();
             return;
         }
-        if (inFlight.incrementAndGet() > maxInFlight) {
+        if (inFlight.incrementAndGet() > config.maxInFlight()) {
             inFlight.decrementAndGet();
             shed.increment();
             request.response().setStatusCode(503)

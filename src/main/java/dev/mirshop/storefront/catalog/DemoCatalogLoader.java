@@ -35,8 +35,8 @@ public class DemoCatalogLoader {
         NOT_ASKED, LOADING, LOADED, FAILED
     }
 
-    @ConfigProperty(name = "shop.demo.catalog-size")
-    Optional<Integer> size;
+    @Inject
+    CatalogConfig config;
     @ConfigProperty(name = "quarkus.flyway.placeholders.demo_data", defaultValue = "true")
     boolean demoData;
     @Inject
@@ -54,6 +54,7 @@ public class DemoCatalogLoader {
     private volatile String outcome = "";
 
     void onStart(@Observes StartupEvent event) {
+        Optional<Integer> size = size();
         if (size.isEmpty() || !shop.role().serves(ShopRole.storefront)) {
             return;
         }
@@ -69,7 +70,7 @@ public class DemoCatalogLoader {
 
     /** Generates (or finds) the catalog of the configured size; what startup runs, on its own thread. */
     void load() {
-        int products = size.orElseThrow();
+        int products = size().orElseThrow();
         state = State.LOADING;
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection();
@@ -97,7 +98,7 @@ public class DemoCatalogLoader {
     }
 
     public Optional<Integer> size() {
-        return size;
+        return config.demo().catalogSize();
     }
 
     /** What the generator answered, or why it failed. */

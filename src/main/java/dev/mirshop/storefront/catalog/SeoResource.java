@@ -2,8 +2,6 @@ package dev.mirshop.storefront.catalog;
 
 import java.util.List;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -30,8 +28,8 @@ public class SeoResource {
     @Inject
     CatalogQueries catalog;
 
-    @ConfigProperty(name = "shop.sitemap.urls-per-file", defaultValue = "50000")
-    int urlsPerFile;
+    @Inject
+    CatalogConfig config;
 
     @GET
     @Path("robots.txt")
@@ -90,7 +88,7 @@ public class SeoResource {
     }
 
     private int perFile() {
-        return Math.max(1, Math.min(urlsPerFile, MAX_URLS_PER_FILE));
+        return Math.max(1, Math.min(config.sitemap().urlsPerFile(), MAX_URLS_PER_FILE));
     }
 
     private static String urlset(String base, List<String> paths) {

@@ -61,12 +61,12 @@ class CatalogQueryPlansTest {
     private record Checked(CatalogStatement statement, long budget) {
         /** A statement that shows at most {@code window} rows: its page's rows, a few times over. */
         static Checked paged(CatalogStatement statement, long window) {
-            return Checked.paged(statement, ROWS_PER_SHOWN * window + BASE_ROWS);
+            return new Checked(statement, ROWS_PER_SHOWN * window + BASE_ROWS);
         }
 
         /** A statement that returns every row it reads (a sitemap file). */
         static Checked returning(CatalogStatement statement, long rows) {
-            return Checked.paged(statement, rows + BASE_ROWS);
+            return new Checked(statement, rows + BASE_ROWS);
         }
     }
 

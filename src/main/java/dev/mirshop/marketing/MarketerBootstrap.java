@@ -1,6 +1,9 @@
 package dev.mirshop.marketing;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Locale;
+
 import org.jboss.logging.Logger;
 
 import dev.mirshop.platform.ShopConfig;
@@ -11,6 +14,7 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
@@ -23,6 +27,9 @@ public class MarketerBootstrap {
 
     private static final Logger LOG = Logger.getLogger(MarketerBootstrap.class);
     static final int MIN_PASSWORD_LENGTH = 12;
+
+    @Inject
+    Clock clock;
 
     void onStart(@Observes StartupEvent event, ShopConfig config, ServiceSecurityConfig security) {
         var bootstrap = security.bootstrapMarketer();
@@ -50,6 +57,7 @@ public class MarketerBootstrap {
         if (created) {
             account.email = address;
             account.name = displayName;
+            account.createdAt = OffsetDateTime.now(clock);
         }
         account.role = AdminGuard.ROLE;
         if (created || !BcryptUtil.matches(rawPassword, account.passwordHash)) {

@@ -48,8 +48,11 @@ public class AdService {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "ads.snapshot-ttl", defaultValue = "2s")
     java.time.Duration snapshotTtl;
 
-    /** Campaigns with their ads and banner URLs, reloaded at most every few seconds: selecting costs no query. */
-    private record Snapshot(List<Campaign> campaigns, Map<Long, String> imageUrls, java.time.Instant loadedAt) {
+    /**
+     * Campaigns with their ads and banner URLs, reloaded at most every few seconds: selecting costs no query. Its age
+     * is measured on the monotonic clock; which campaign is live is decided on the shop's clock at each selection.
+     */
+    private record Snapshot(List<Campaign> campaigns, Map<Long, String> imageUrls, long loadedAtNanos) {
     }
 
     private volatile Snapshot snapshot;
@@ -87,7 +90,7 @@ public class AdService {
     }
 
     private boolean fresh(Snapshot current) {
-        return current != null && !current.loadedAt().plus(snapshotTtl).isBefore(clock.instant());
+        return current != null && System.nanoTime() - current.loadedAtNanos() <= snapshotTtl.toNanos();
     }
 
     /** Starts a load on a worker thread unless one is in flight; either way, the future of that load. */
@@ -100,11 +103,11 @@ public class AdService {
         long generationAtStart = generation.get();
         Infrastructure.getDefaultWorkerPool().execute(() -> {
             try {
-                java.time.Instant now = clock.instant();
+                long startedAt = System.nanoTime();
                 Snapshot loaded = QuarkusTransaction.joiningExisting().call(() -> {
                     List<Campaign> campaigns = Campaign.unpausedWithAds();
                     List<Long> ids = campaigns.stream().flatMap(c -> c.ads.stream()).map(a -> a.id).toList();
-                    return new Snapshot(campaigns, ids.isEmpty() ? Map.of() : imageUrls(ids), now);
+                    return new Snapshot(campaigns, ids.isEmpty() ? Map.of() : imageUrls(ids), startedAt);
                 });
                 if (generation.get() == generationAtStart) {
                     snapshot = loaded;

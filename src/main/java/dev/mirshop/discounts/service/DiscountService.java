@@ -21,6 +21,7 @@ import dev.mirshop.discounts.rest.DiscountApi.WorkshopDiscount;
 import dev.mirshop.discounts.rest.DiscountApi.WorkshopDiscountType;
 import dev.mirshop.platform.errors.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -29,9 +30,10 @@ import jakarta.ws.rs.WebApplicationException;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DiscountService {
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
-    @jakarta.inject.Inject
+    @Inject
     dev.mirshop.observability.DiscountMeters discountMeters;
 
     public List<DiscountCode> live() {
@@ -102,6 +104,7 @@ public class DiscountService {
         redemption.customerKey = customerKey;
         redemption.orderTotal = request.orderTotal();
         redemption.amount = verdict.amount();
+        redemption.redeemedAt = clock.instant();
         redemption.persist();
         code.timesUsed++;
         discountMeters.discountRedeemed();
@@ -117,6 +120,7 @@ public class DiscountService {
         }
         DiscountCode code = new DiscountCode();
         apply(form, code);
+        code.createdAt = clock.instant();
         code.persist();
         return code;
     }

@@ -1,5 +1,6 @@
 package dev.mirshop.observability.rum;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,6 +42,8 @@ public class RumSnippet {
     ServiceTags tags;
     @Inject
     ObjectMapper json;
+    @Inject
+    Clock clock;
 
     private volatile String initOptionsJson;
 
@@ -96,7 +99,7 @@ public class RumSnippet {
 
     /** When the page was rendered, in epoch milliseconds, for the dd-trace-time meta tag. */
     public long traceTime() {
-        return System.currentTimeMillis();
+        return clock.millis();
     }
 
     /** W3C traceparent of the page's server span (for tools that read it instead of the dd-* tags). */

@@ -1,5 +1,6 @@
 package dev.mirshop.platform.security;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 
 import io.quarkus.scheduler.Scheduled;
@@ -15,6 +16,8 @@ public class LoginSessions {
 
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
 
     /** Starts a session for the account and returns the cookie value (only its hash is stored). */
     public String start(long accountId) {
@@ -22,7 +25,7 @@ public class LoginSessions {
         em.createNativeQuery("insert into sessions (token, account_id, expires_at) values (?1, ?2, ?3)")
                 .setParameter(1, SessionTokens.storedForm(token))
                 .setParameter(2, accountId)
-                .setParameter(3, OffsetDateTime.now().plus(SessionTokens.LIFETIME))
+                .setParameter(3, OffsetDateTime.now(clock).plus(SessionTokens.LIFETIME))
                 .executeUpdate();
         return token;
     }
@@ -38,6 +41,7 @@ public class LoginSessions {
 
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeExpired() {
-        em.createNativeQuery("delete from sessions where expires_at < now()").executeUpdate();
+        em.createNativeQuery("delete from sessions where expires_at < ?1").setParameter(1, OffsetDateTime.now(clock))
+                .executeUpdate();
     }
 }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 
 import javax.sql.DataSource;
 
@@ -27,10 +29,12 @@ public class SessionIdentityProvider implements IdentityProvider<SessionTokenReq
     private static final String LOOKUP = """
             select a.id, a.email, a.name, a.role
               from sessions s join accounts a on a.id = s.account_id
-             where s.token = ? and s.expires_at > now()""";
+             where s.token = ? and s.expires_at > ?""";
 
     @Inject
     DataSource dataSource;
+    @Inject
+    Clock clock;
 
     @Override
     public Class<SessionTokenRequest> getRequestType() {
@@ -46,6 +50,7 @@ public class SessionIdentityProvider implements IdentityProvider<SessionTokenReq
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement statement = connection.prepareStatement(LOOKUP)) {
             statement.setString(1, SessionTokens.storedForm(token));
+            statement.setObject(2, OffsetDateTime.now(clock));
             try (ResultSet rs = statement.executeQuery()) {
                 if (!rs.next()) {
                     throw new AuthenticationFailedException("Unknown or expired session");

@@ -1,11 +1,14 @@
 package dev.mirshop.storefront.account;
 
-import dev.mirshop.storefront.checkout.Countries;
 import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 
+import dev.mirshop.storefront.checkout.Countries;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 
@@ -15,6 +18,9 @@ import jakarta.transaction.Transactional;
 public class AccountService {
 
     static final int BCRYPT_COST = 10;
+
+    @Inject
+    Clock clock;
     /** Checked against when the email is unknown, so both failures take the same time. */
     private static final String DUMMY_HASH = BcryptUtil.bcryptHash("not-a-real-password", BCRYPT_COST);
 
@@ -29,6 +35,7 @@ public class AccountService {
         account.passwordHash = BcryptUtil.bcryptHash(form.password(), BCRYPT_COST);
         account.role = Account.ROLE_SHOPPER;
         account.addressCountry = Countries.DEFAULT;
+        account.createdAt = OffsetDateTime.now(clock);
         try {
             account.persistAndFlush();
         } catch (PersistenceException e) {

@@ -1,7 +1,6 @@
 package dev.mirshop.storefront.catalog;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +26,12 @@ public class CatalogMenu {
         }
     }
 
-    private record Snapshot(List<MenuItem> items, Map<String, String> names, Instant loadedAt) {
+    private record Snapshot(List<MenuItem> items, Map<String, String> names, long loadedAtNanos) {
     }
 
-    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Instant.EPOCH);
+    private static final Snapshot NOT_LOADED = new Snapshot(List.of(), Map.of(), 0);
+
+    private volatile Snapshot snapshot = NOT_LOADED;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<MenuItem> categories() {
@@ -50,7 +51,7 @@ public class CatalogMenu {
 
     private Snapshot current() {
         Snapshot current = snapshot;
-        if (current.loadedAt().plus(TTL).isBefore(Instant.now())) {
+        if (current == NOT_LOADED || System.nanoTime() - current.loadedAtNanos() > TTL.toNanos()) {
             if (WorkerThread.mustNotBlock()) {
                 throw WorkerThread.needsWorker();
             }
@@ -79,6 +80,6 @@ public class CatalogMenu {
         List<MenuItem> items = topLevel.stream()
                 .map(t -> new MenuItem(t.name, t.permalink, t.icon, childrenByParent.getOrDefault(t.permalink, List.of())))
                 .toList();
-        return new Snapshot(items, Map.copyOf(names), Instant.now());
+        return new Snapshot(items, Map.copyOf(names), System.nanoTime());
     }
 }

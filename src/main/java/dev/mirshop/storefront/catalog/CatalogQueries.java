@@ -1,6 +1,8 @@
 package dev.mirshop.storefront.catalog;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,7 +35,8 @@ public class CatalogQueries {
                           where product_id = p.id order by position, id limit 1) img on true
             join lateral (select coalesce(sum(stock_on_hand), 0) as total from variants where product_id = p.id) stock on true
             """;
-    static final String AVAILABLE = "p.available_on <= now()";
+    /** Available on the shop's clock: every query that uses it binds {@code :now} with {@link #currentTime()}. */
+    static final String AVAILABLE = "p.available_on <= :now";
     /** Products in a taxon or any of its descendants: descendants share the permalink prefix. */
     static final String IN_TAXON = """
             exists (select 1 from products_taxons pt join taxons t on t.id = pt.taxon_id
@@ -43,11 +46,17 @@ public class CatalogQueries {
 
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
+
+    private OffsetDateTime currentTime() {
+        return OffsetDateTime.now(clock);
+    }
 
     public List<ProductCard> featured(int limit) {
         return cards(em.createNativeQuery("select " + CARD_COLUMNS + " from products p " + CARD_JOINS
                 + " where p.featured and " + AVAILABLE + " order by p.created_at desc, p.id limit :limit")
-                .setParameter("limit", limit));
+                .setParameter("now", currentTime()).setParameter("limit", limit));
     }
 
     /** One page of cards (one query) and the number of matching products (one count query). */
@@ -67,8 +76,9 @@ public class CatalogQueries {
         return new ListingPage(page, total, q.page());
     }
 
-    private static String where(ListingQuery q, Map<String, Object> params) {
+    private String where(ListingQuery q, Map<String, Object> params) {
         StringBuilder where = new StringBuilder(AVAILABLE);
+        params.put("now", currentTime());
         if (q.permalink() != null) {
             where.append(" and ").append(IN_TAXON);
             params.put("permalink", q.permalink());
@@ -159,8 +169,8 @@ public class CatalogQueries {
                 left join lateral (select t.name, t.permalink from products_taxons pt join taxons t on t.id = pt.taxon_id
                                    where pt.product_id = p.id and t.permalink like 'brands/%'
                                    order by t.id limit 1) brand on true
-                where p.slug = :slug and p.available_on <= now()
-                """).setParameter("slug", slug).getResultList();
+                where p.slug = :slug and p.available_on <= :now
+                """).setParameter("slug", slug).setParameter("now", currentTime()).getResultList();
         if (products.isEmpty()) {
             return Optional.empty();
         }
@@ -222,7 +232,8 @@ public class CatalogQueries {
                 + " where " + AVAILABLE + " and p.id <> :product and " + IN_TAXON
                 + " order by p.featured desc, p.created_at desc, p.id limit :limit")
                 .setParameter("product", productId).setParameter("permalink", permalink)
-                .setParameter("permalinkPrefix", permalink + "/%").setParameter("limit", limit));
+                .setParameter("permalinkPrefix", permalink + "/%").setParameter("now", currentTime())
+                .setParameter("limit", limit));
     }
 
     /** Paths of every available product and every taxon, for the sitemap, in one query. */
@@ -231,9 +242,9 @@ public class CatalogQueries {
         List<Object[]> rows = em.createNativeQuery("""
                 select 1 as kind, '/t/' || permalink as path from taxons
                 union all
-                select 2, '/products/' || p.slug from products p where p.available_on <= now()
+                select 2, '/products/' || p.slug from products p where p.available_on <= :now
                 order by kind, path
-                """).getResultList();
+                """).setParameter("now", currentTime()).getResultList();
         return rows.stream().map(r -> (String) r[1]).toList();
     }
 

@@ -1,7 +1,8 @@
 package dev.mirshop.storefront.catalog;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,11 +33,13 @@ public class OptionFacets {
     public record Type(String name, String presentation, List<Value> values) {
     }
 
-    private record Snapshot(List<Type> types, Instant loadedAt) {
+    private record Snapshot(List<Type> types, long loadedAtNanos) {
     }
 
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
 
     private final Map<String, Snapshot> cache = new ConcurrentHashMap<>();
 
@@ -45,11 +48,11 @@ public class OptionFacets {
     public List<Type> types(String permalink) {
         String key = permalink == null ? ALL : permalink;
         Snapshot current = cache.get(key);
-        if (current == null || current.loadedAt().plus(TTL).isBefore(Instant.now())) {
+        if (current == null || System.nanoTime() - current.loadedAtNanos() > TTL.toNanos()) {
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();
             }
-            current = new Snapshot(load(permalink), Instant.now());
+            current = new Snapshot(load(permalink), System.nanoTime());
             cache.put(key, current);
         }
         return current.types();
@@ -67,6 +70,7 @@ public class OptionFacets {
                 )
                 order by ot.position, ot.id, ov.position, ov.id
                 """);
+        query.setParameter("now", OffsetDateTime.now(clock));
         if (permalink != null) {
             query.setParameter("permalink", permalink).setParameter("permalinkPrefix", permalink + "/%");
         }

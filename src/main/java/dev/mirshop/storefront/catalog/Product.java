@@ -4,7 +4,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 import dev.mirshop.platform.persistence.IdentityEntity;
@@ -50,8 +49,4 @@ public class Product extends IdentityEntity {
     @OneToMany(mappedBy = "product")
     @OrderBy("position, id")
     public List<ProductProperty> properties = new ArrayList<>();
-
-    public static Optional<Product> findAvailableBySlug(String slug) {
-        return find("slug = ?1 and availableOn <= current_timestamp", slug).firstResultOptional();
-    }
 }

@@ -1,6 +1,7 @@
 package dev.mirshop.storefront.checkout;
 
 import dev.mirshop.platform.forms.FieldErrors;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +52,8 @@ public class CheckoutResource {
     OrderPlacement placement;
     @Inject
     Coupons coupons;
+    @Inject
+    Clock clock;
 
     @CheckedTemplate
     static class Templates {
@@ -158,7 +161,7 @@ public class CheckoutResource {
         if (!checkout.canOpen(Step.PAYMENT)) {
             return redirect(checkout.firstIncomplete());
         }
-        FieldErrors errors = form.validate();
+        FieldErrors errors = form.validate(clock);
         String method = form.isCod() ? PaymentForm.COD : PaymentForm.CARD;
         if (!errors.isEmpty()) {
             return page(400, paymentPage(checkout, method, form.expiryForRedisplay(), errors, null));

@@ -2,6 +2,7 @@ package dev.mirshop.storefront.order;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,8 @@ public class OrderPlacement {
     CheckoutService checkout;
     @Inject
     DiscountClient discounts;
+    @Inject
+    Clock clock;
 
     /**
      * One attempt to place the cart: the reserved order number, the code and who uses it, the item total now and the
@@ -128,7 +131,7 @@ public class OrderPlacement {
         }
 
         em.createNativeQuery("delete from cart_items where cart_id = ?1").setParameter(1, cartId).executeUpdate();
-        cart.clearCheckout();
+        cart.clearCheckout(clock);
         int itemCount = items.lines().stream().mapToInt(CartLine::quantity).sum();
         placedEvents.fire(new OrderPlaced(order.number, order.paymentMethod, order.total, order.currency, itemCount));
         return new PlacedOrder(order.number, order.accessToken);
@@ -203,7 +206,7 @@ public class OrderPlacement {
         order.discountCode = totals.discountCode();
         order.discountTotal = totals.discount();
         order.total = totals.total();
-        order.completedAt = OffsetDateTime.now();
+        order.completedAt = OffsetDateTime.now(clock);
         return order;
     }
 

@@ -4,6 +4,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 import io.restassured.http.ContentType;
+import dev.mirshop.testing.ShopTime;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -59,7 +60,7 @@ public class Browser extends dev.mirshop.testing.Browser {
 
     public Browser payByCard(String number) {
         expectRedirect(post("/checkout/payment", "payment_method", "card", "card_number", number, "card_expiry",
-                "12/" + (java.time.Year.now().getValue() % 100 + 2), "card_cvc", "123"), "/checkout/confirm");
+                ShopTime.cardExpiry(ShopTime.thisMonth().plusYears(2)), "card_cvc", "123"), "/checkout/confirm");
         return this;
     }
 

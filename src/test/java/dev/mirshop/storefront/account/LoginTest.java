@@ -160,7 +160,7 @@ class LoginTest {
         String email = Fixtures.uniqueEmail("expired");
         long id = db.account(email, "Expired");
         String token = SessionTokens.newToken();
-        db.update("insert into sessions (token, account_id, expires_at) values (?, ?, now() - interval '1 minute')",
+        db.update("insert into sessions (token, account_id, expires_at, idle_expires_at) values (?, ?, now() - interval '1 minute', now() + interval '1 hour')",
                 SessionTokens.storedForm(token), id);
         Browser browser = new Browser();
         browser.cookies.put("mir_session", token);

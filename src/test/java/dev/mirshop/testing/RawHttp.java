@@ -42,7 +42,7 @@ public final class RawHttp {
         try (Socket socket = new Socket()) {
             socket.bind(new InetSocketAddress(InetAddress.getByName(from), 0));
             socket.connect(new InetSocketAddress("127.0.0.1", RestAssured.port), 5000);
-            socket.setSoTimeout(20_000);
+            socket.setSoTimeout(12_000);
             OutputStream out = socket.getOutputStream();
             out.write(request);
             out.flush();
@@ -58,7 +58,7 @@ public final class RawHttp {
         try {
             for (int n; (n = in.read(buffer)) > 0;) {
                 bytes.write(buffer, 0, n);
-                if (complete(bytes.toString(StandardCharsets.UTF_8))) {
+                if (complete(bytes.toByteArray())) {
                     break;
                 }
             }
@@ -68,20 +68,23 @@ public final class RawHttp {
         return bytes.toByteArray();
     }
 
-    /** Whether an answer with Content-Length (or a chunked one) is complete. */
-    private static boolean complete(String text) {
+    /** Whether the bytes hold a whole answer: its head, then Content-Length bytes or the last chunk. */
+    static boolean complete(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.ISO_8859_1);
         int end = text.indexOf("\r\n\r\n");
         if (end < 0) {
             return false;
         }
         String head = text.substring(0, end).toLowerCase(Locale.ROOT);
-        int at = head.indexOf("content-length:");
-        if (at >= 0) {
-            int lineEnd = head.indexOf("\r\n", at);
-            int length = Integer.parseInt(head.substring(at + 15, lineEnd < 0 ? head.length() : lineEnd).trim());
-            return text.getBytes(StandardCharsets.UTF_8).length >= end + 4 + length;
+        for (String line : head.split("\r\n")) {
+            if (line.startsWith("content-length:")) {
+                return bytes.length >= end + 4 + Integer.parseInt(line.substring(15).trim());
+            }
         }
-        return head.contains("transfer-encoding: chunked") && text.endsWith("0\r\n\r\n");
+        if (head.contains("transfer-encoding: chunked")) {
+            return text.endsWith("\r\n0\r\n\r\n") || text.substring(end + 4).startsWith("0\r\n\r\n");
+        }
+        return head.startsWith("http/1.1 1") || head.startsWith("http/1.1 204") || head.startsWith("http/1.1 304");
     }
 
     static Answer parse(byte[] bytes) {

@@ -24,9 +24,19 @@ final class BadInput {
             if (t instanceof SQLException sql && BAD_TEXT_STATES.contains(sql.getSQLState())) {
                 return "The request contains characters we cannot accept.";
             }
-            if (t instanceof IllegalArgumentException && t.getMessage() != null
-                    && t.getMessage().toLowerCase(Locale.ROOT).contains("escape")) {
+            String message = t.getMessage() == null ? "" : t.getMessage().toLowerCase(Locale.ROOT);
+            if (t instanceof IllegalArgumentException && (message.contains("escape") || message.contains("decode"))) {
                 return "The request is not correctly encoded.";
+            }
+            if (t instanceof IllegalArgumentException && message.contains("media type")) {
+                return "The request's Content-Type is not valid.";
+            }
+            if (message.contains("param limit") || message.contains("too many form fields")
+                    || message.contains("form fields")) {
+                return "The form has too many fields.";
+            }
+            if (t instanceof jakarta.ws.rs.BadRequestException && message.contains("malformed parameters")) {
+                return "A header of the request (such as Accept) is not valid.";
             }
             if (t.getCause() == t) {
                 break;

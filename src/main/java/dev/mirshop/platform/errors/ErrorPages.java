@@ -152,7 +152,7 @@ public class ErrorPages {
         return known != null ? known.getReasonPhrase() : "Error";
     }
 
-    static String defaultMessage(int status) {
+    public static String defaultMessage(int status) {
         return switch (status) {
             case 400 -> "The request could not be understood. If you submitted a form, reload the page and try again.";
             case 401 -> "Please log in to continue.";

@@ -59,7 +59,7 @@ public class SecurityHeaders {
         filters.register(rc -> {
             rc.addHeadersEndHandler(ignored -> decorate(rc));
             rc.next();
-        }, 2000);
+        }, 10_000); // first of all filters: the answers of the other filters get the headers too
     }
 
     private void decorate(RoutingContext rc) {

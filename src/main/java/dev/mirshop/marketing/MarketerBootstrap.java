@@ -26,7 +26,6 @@ import jakarta.transaction.Transactional;
 public class MarketerBootstrap {
 
     private static final Logger LOG = Logger.getLogger(MarketerBootstrap.class);
-    static final int MIN_PASSWORD_LENGTH = 12;
 
     @Inject
     Clock clock;
@@ -47,9 +46,9 @@ public class MarketerBootstrap {
             LOG.error("SHOP_BOOTSTRAP_MARKETER_EMAIL is not an email address; no marketer was created");
             return;
         }
-        if (rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            LOG.errorf("SHOP_BOOTSTRAP_MARKETER_PASSWORD must have at least %d characters; no marketer was created",
-                    MIN_PASSWORD_LENGTH);
+        String weak = dev.mirshop.platform.security.PasswordPolicy.problem(rawPassword, address, displayName);
+        if (weak != null) {
+            LOG.errorf("SHOP_BOOTSTRAP_MARKETER_PASSWORD is refused (%s); no marketer was created", weak);
             return;
         }
         Account account = Account.findByEmail(address).orElseGet(Account::new);

@@ -112,6 +112,27 @@ public class DiscountService {
                 code.kind == DiscountKind.free_shipping, null, null);
     }
 
+    /**
+     * Releases the redemption of an order that was not placed: the redemption is removed and the code's use count
+     * goes down, under the code's row lock (the same lock redeeming takes). True when something was released.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public boolean release(String orderNumber) {
+        Optional<Redemption> redemption = Redemption.findByOrderNumber(orderNumber);
+        if (redemption.isEmpty()) {
+            return false;
+        }
+        DiscountCode code = DiscountCode.<DiscountCode>find("id", redemption.get().discountCodeId)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+        // a concurrent release may have removed it while this one waited for the lock
+        long removed = Redemption.delete("orderNumber", orderNumber);
+        if (removed == 0) {
+            return false;
+        }
+        code.timesUsed = Math.max(0, code.timesUsed - 1);
+        return true;
+    }
+
     @Transactional(Transactional.TxType.REQUIRED)
     public DiscountCode create(DiscountForm form) {
         checkConsistent(form);

@@ -1,5 +1,6 @@
 package dev.mirshop.storefront.catalog;
 
+import dev.mirshop.platform.web.PublicBaseUrl;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -7,12 +8,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
 
-/** /robots.txt and /sitemap.xml, with absolute URLs built from the request's scheme and host. */
+/** /robots.txt and /sitemap.xml, with absolute URLs on the shop's canonical base URL (never the request's Host). */
 @Path("/")
 public class SeoResource {
 
     @Inject
     CatalogQueries catalog;
+    @Inject
+    PublicBaseUrl publicBaseUrl;
 
     @GET
     @Path("robots.txt")
@@ -52,9 +55,8 @@ public class SeoResource {
         xml.append("  <url><loc>").append(escape(loc)).append("</loc></url>\n");
     }
 
-    private static String base(UriInfo uri) {
-        String base = uri.getBaseUri().toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    private String base(UriInfo ignored) {
+        return publicBaseUrl.get();
     }
 
     private static String escape(String s) {

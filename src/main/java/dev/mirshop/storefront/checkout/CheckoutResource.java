@@ -213,7 +213,17 @@ public class CheckoutResource {
             long cartId = checkout.cart().id;
             OrderPlacement.Attempt attempt = placement.prepare(cartId, shopper.accountId());
             // the code is redeemed before the order's transaction; only a redeemed code reaches the order
-            PlacedOrder order = placement.place(cartId, shopper.accountId(), attempt, placement.redeem(attempt));
+            var redemption = placement.redeem(attempt);
+            PlacedOrder order;
+            try {
+                order = placement.place(cartId, shopper.accountId(), attempt, redemption);
+            } catch (RuntimeException notPlaced) {
+                // nothing was placed: give the code back, or a sold-out item would burn a single-use code
+                if (redemption.isPresent()) {
+                    placement.releaseRedemption(attempt);
+                }
+                throw notPlaced;
+            }
             return Response.status(Response.Status.SEE_OTHER).header("Location", order.link()).build();
         } catch (OutOfStockException e) {
             Checkout now = load();

@@ -161,8 +161,9 @@ class LoginTest {
         String email = Fixtures.uniqueEmail("expired");
         long id = db.account(email, "Expired");
         String token = SessionTokens.newToken();
-        db.update("insert into sessions (token, account_id, expires_at) values (?, ?, ?::timestamptz)",
-                SessionTokens.storedForm(token), id, ShopTime.now().minusSeconds(60).toString());
+        db.update("insert into sessions (token, account_id, expires_at, idle_expires_at) values (?, ?, ?::timestamptz, ?::timestamptz)",
+                SessionTokens.storedForm(token), id, ShopTime.now().minusSeconds(60).toString(),
+                ShopTime.now().plusSeconds(3600).toString());
         Browser browser = new Browser();
         browser.cookies.put("mir_session", token);
         assertThat(browser.get("/account").statusCode()).isEqualTo(303);

@@ -16,9 +16,7 @@ public class Browser extends dev.mirshop.testing.Browser {
 
     /** Posts a form with the CSRF token, like a browser submitting a page's form. Pairs: name, value, name, value... */
     public Response post(String path, Object... fields) {
-        if (csrfToken == null) {
-            get("/cart");
-        }
+        ensureCsrfToken();
         return send(request().contentType(ContentType.URLENC).formParam(CSRF_FIELD, csrfToken), path, fields);
     }
 

@@ -218,7 +218,7 @@ class DeliveryManifestsTest {
             assertThat(config.path("data").path("QUARKUS_PROFILE").asText()).isEqualTo("prod");
             JsonNode database = one(objects, "ExternalSecret", "mir-shop-database").path("spec");
             assertThat(database.path("target").path("name").asText()).isEqualTo("mir-shop-database");
-            for (String datasource : List.of("QUARKUS_DATASOURCE_", "QUARKUS_DATASOURCE_DISCOUNTS_", "QUARKUS_DATASOURCE_ADS_")) {
+            for (String datasource : List.of("QUARKUS_DATASOURCE_", "QUARKUS_DATASOURCE__DISCOUNTS__", "QUARKUS_DATASOURCE__ADS__")) {
                 JsonNode data = database.path("target").path("template").path("data");
                 assertThat(data.path(datasource + "JDBC_URL").asText()).startsWith("jdbc:postgresql://");
                 assertThat(data.path(datasource + "USERNAME").asText()).contains(".username");
@@ -229,7 +229,7 @@ class DeliveryManifestsTest {
         assertThat(ExternalSecrets.documented()).contains("ecommerce/mir-shop-database");
         String deployDoc = Repo.read(Repo.path("docs/deploy.md"));
         for (String key : List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-                "QUARKUS_DATASOURCE_DISCOUNTS_JDBC_URL", "QUARKUS_DATASOURCE_ADS_JDBC_URL")) {
+                "QUARKUS_DATASOURCE__DISCOUNTS__JDBC_URL", "QUARKUS_DATASOURCE__ADS__JDBC_URL")) {
             assertThat(deployDoc).as("docs/deploy.md explains the Secret key " + key).contains(key);
         }
     }

@@ -14,8 +14,9 @@ locals {
   }
 }
 
-# Same versions as terragrunt/mise.toml and terragrunt/.terraform-version.
-terragrunt_version_constraint = "~> 0.77.0"
+# Same versions as terragrunt/mise.toml and terragrunt/.terraform-version. Terragrunt >= 0.77.22 has `run --all`
+# without the cli-redesign experiment (TerragruntUpstreamTest checks the documented commands against 0.81.10).
+terragrunt_version_constraint = "~> 0.81.10"
 terraform_version_constraint  = "~> 1.11.0"
 
 remote_state {

@@ -75,7 +75,7 @@ final class ShopImage {
         }
         String image = "localhost/mir-shop-image-test:" + UUID.randomUUID().toString().substring(0, 8);
         List<String> command = new ArrayList<>();
-        for (String word : releaseBuildCommand().split("\\s+")) {
+        for (String word : releaseBuildCommand().replaceAll("\\$\\{\\{[^}]*}}", "\\${{expression}}").split("\\s+")) {
             if (word.equals("-Dquarkus.container-image.push=true")) {
                 continue; // no registry here: the image goes to podman's store instead
             }

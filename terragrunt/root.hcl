@@ -40,10 +40,33 @@ generate "provider" {
   contents  = <<EOF
 terraform {
   required_version = "~> 1.11.0"
+  # Every provider the registry modules need, pinned exactly (TerragruntUpstreamTest reads their versions.tf):
+  # eks needs tls, time, cloudinit and null, rds needs random. The checksums go into each unit's
+  # .terraform.lock.hcl, made once with registry access (docs/deploy.md, first deployment).
   required_providers {
     aws = {
       source  = "hashicorp/aws"
       version = "5.95.0"
+    }
+    tls = {
+      source  = "hashicorp/tls"
+      version = "4.1.0"
+    }
+    time = {
+      source  = "hashicorp/time"
+      version = "0.13.1"
+    }
+    cloudinit = {
+      source  = "hashicorp/cloudinit"
+      version = "2.3.7"
+    }
+    null = {
+      source  = "hashicorp/null"
+      version = "3.2.4"
+    }
+    random = {
+      source  = "hashicorp/random"
+      version = "3.7.2"
     }
   }
 }

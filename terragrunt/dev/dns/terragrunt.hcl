@@ -8,7 +8,7 @@ include "envcommon" {
 }
 
 # dev.example.com is created in this account; the certificate validates once prod's zone delegates it (output
-# name_servers → prod/dns delegated_subdomains), so apply does not wait for it. alb_exists: step 9 of
+# name_servers → prod/dns delegated_subdomains), so apply does not wait for it. alb_exists: step 14 of
 # docs/deploy.md, true once Argo CD has created dev's ALB.
 inputs = {
   create_zone         = true

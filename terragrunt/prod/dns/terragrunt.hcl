@@ -8,7 +8,7 @@ include "envcommon" {
 }
 
 # example.com exists in this account (the registered domain). It delegates dev.example.com to the zone the dev
-# account's dns unit creates: replace the placeholders with that unit's output name_servers. alb_exists: step 9 of
+# account's dns unit creates: replace the placeholders with that unit's output name_servers. alb_exists: step 14 of
 # docs/deploy.md, true once Argo CD has created prod's ALB.
 inputs = {
   delegated_subdomains = {

@@ -71,7 +71,11 @@ class ProductionImageTest {
 
         long start = System.nanoTime();
         Path work = Repo.path("target/production-image");
-        String image = ShopImage.build(work);
+        // -Ddelivery.image=<local image> reuses an image built by an earlier run (-Ddelivery.keepImage=true) while
+        // working on this test; CI always builds.
+        String reuse = System.getProperty("delivery.image", "");
+        String image = reuse.isEmpty() ? ShopImage.build(work) : reuse;
+        Files.createDirectories(work);
         long built = System.nanoTime();
         try (HostPostgres pg = HostPostgres.start(databaseName(prod), rdsMasterUser());
              OtlpReceiver otlp = OtlpReceiver.listen(otlpPort(pods.get("storefront"), prod))) {
@@ -99,7 +103,9 @@ class ProductionImageTest {
                 containers.values().forEach(c -> Tools.run(work, 120, List.of(podman.toString(), "rm", "-f", "-t", "5", c)));
             }
         } finally {
-            Tools.run(work, 120, List.of(podman.toString(), "rmi", "-f", image));
+            if (!Boolean.getBoolean("delivery.keepImage") && reuse.isEmpty()) {
+                Tools.run(work, 120, List.of(podman.toString(), "rmi", "-f", image));
+            }
         }
     }
 
@@ -243,18 +249,18 @@ class ProductionImageTest {
 
         given().baseUri(url("discounts")).header("Authorization", "Bearer " + serviceToken).contentType(ContentType.JSON)
                 .body(Map.of("name", "Image test", "code", CODE, "kind", "percent", "value", 10, "active", true))
-                .post("/api/discounts").then().statusCode(201);
+                .post("/api/discounts").then().log().ifValidationFails().statusCode(201);
         long campaign = given().baseUri(url("ads")).header("Authorization", "Bearer " + serviceToken).contentType(ContentType.JSON)
                 .body(Map.of("name", "Image test", "theme", "test", "priority", 10))
-                .post("/api/ads/admin/campaigns").then().statusCode(201).extract().jsonPath().getLong("id");
+                .post("/api/ads/admin/campaigns").then().log().ifValidationFails().statusCode(201).extract().jsonPath().getLong("id");
         String svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"200\" viewBox=\"0 0 600 200\">"
                 + "<rect width=\"600\" height=\"200\" fill=\"#1f4e79\"/></svg>";
         given().baseUri(url("ads")).header("Authorization", "Bearer " + serviceToken).contentType(ContentType.JSON)
                 .body(Map.of("title", "Image test", "altText", "Image test", "targetPath", "/", "weight", 1,
                         "contentType", "image/svg+xml", "imageBase64", Base64.getEncoder().encodeToString(svg.getBytes())))
-                .post("/api/ads/admin/campaigns/" + campaign + "/ads").then().statusCode(201);
-        given().baseUri(url("ads")).header("Authorization", "Bearer " + serviceToken)
-                .post("/api/ads/admin/campaigns/" + campaign + "/go-live").then().statusCode(200);
+                .post("/api/ads/admin/campaigns/" + campaign + "/ads").then().log().ifValidationFails().statusCode(201);
+        given().baseUri(url("ads")).header("Authorization", "Bearer " + serviceToken).contentType(ContentType.JSON)
+                .post("/api/ads/admin/campaigns/" + campaign + "/go-live").then().log().ifValidationFails().statusCode(200);
 
         IngressRoutes routes = new IngressRoutes(objects, role -> url(role));
         ContainerShopper shopper = new ContainerShopper(routes::baseUrl);

@@ -109,6 +109,62 @@ class TerragruntUpstreamTest {
         }
     }
 
+    /**
+     * Every provider a module (or its submodules) needs is pinned exactly in root.hcl to a released version that
+     * meets the modules' constraints; a unit's .terraform.lock.hcl, once made with registry access, locks the same.
+     */
+    @Test
+    void everyProviderTheModulesNeedIsPinnedExactlyAndLockFilesAgree() {
+        String root = Repo.read(ROOT.resolve("root.hcl"));
+        Matcher pinned = Pattern.compile("source\\s*=\\s*\"(hashicorp/[a-z]+)\"\\s*version\\s*=\\s*\"([^\"]+)\"").matcher(root);
+        Map<String, String> pins = new java.util.LinkedHashMap<>();
+        while (pinned.find()) {
+            pins.put(pinned.group(1), pinned.group(2));
+        }
+        JsonNode providers = modules().path("providers");
+        List<String> problems = new ArrayList<>();
+        for (ModuleBlock block : registryModules()) {
+            modules().path("modules").path(block.source()).path("providers").fields().forEachRemaining(need -> {
+                String pin = pins.get(need.getKey());
+                if (pin == null || !pin.matches("\\d+\\.\\d+\\.\\d+")) {
+                    problems.add(block.source() + " needs " + need.getKey() + ", which root.hcl does not pin exactly");
+                    return;
+                }
+                if (!strings(providers.path(need.getKey()).path("versions")).contains(pin)) {
+                    problems.add(need.getKey() + " " + pin + " is not a recorded release");
+                }
+                Matcher min = Pattern.compile(">=\\s*(\\d+(?:\\.\\d+){1,2})").matcher(need.getValue().asText());
+                while (min.find()) {
+                    if (compare(pin, min.group(1)) < 0) {
+                        problems.add(need.getKey() + " " + pin + " is below " + block.source() + "'s >= " + min.group(1));
+                    }
+                }
+            });
+        }
+        for (Path lock : Repo.files(ROOT, p -> p.getFileName().toString().equals(".terraform.lock.hcl"))) {
+            Matcher locked = Pattern.compile("provider \"registry\\.terraform\\.io/(hashicorp/[a-z]+)\"\\s*\\{\\s*version\\s*=\\s*\"([^\"]+)\"")
+                    .matcher(Repo.read(lock));
+            while (locked.find()) {
+                if (!locked.group(2).equals(pins.get(locked.group(1)))) {
+                    problems.add(Repo.relative(lock) + " locks " + locked.group(1) + " " + locked.group(2) + ", root.hcl pins " + pins.get(locked.group(1)));
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    static int compare(String a, String b) {
+        String[] x = a.split("\\.");
+        String[] y = b.split("\\.");
+        for (int i = 0; i < 3; i++) {
+            int c = Integer.compare(i < x.length ? Integer.parseInt(x[i]) : 0, i < y.length ? Integer.parseInt(y[i]) : 0);
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
     static Set<String> missingLbControllerActions(String podIdentityVersion) {
         JsonNode facts = modules();
         Set<String> granted = strings(facts.path("eksPodIdentityLbControllerPolicy").path(podIdentityVersion));

@@ -82,23 +82,21 @@ public final class Tools {
     }
 
     public static Path runc() {
-        Path runc = find("runc");
-        if (runc == null && Files.isExecutable(Path.of("/usr/sbin/runc"))) {
-            runc = Path.of("/usr/sbin/runc");
-        }
-        if (runc == null) {
-            missing("runc is not installed (apt-get install runc)");
-        }
-        return runc;
+        return requireSystemTool("runc", "runc");
     }
 
     public static Path debootstrap() {
-        Path found = find("debootstrap");
-        if (found == null && Files.isExecutable(Path.of("/usr/sbin/debootstrap"))) {
-            found = Path.of("/usr/sbin/debootstrap");
+        return requireSystemTool("debootstrap", "debootstrap");
+    }
+
+    /** A tool Debian installs in /usr/sbin, which is not on every user's PATH. */
+    private static Path requireSystemTool(String tool, String aptPackage) {
+        Path found = find(tool);
+        if (found == null && Files.isExecutable(Path.of("/usr/sbin", tool))) {
+            found = Path.of("/usr/sbin", tool);
         }
         if (found == null) {
-            missing("debootstrap is not installed (apt-get install debootstrap)");
+            missing(tool + " is not installed (apt-get install " + aptPackage + ")");
         }
         return found;
     }

@@ -87,6 +87,26 @@ class DeliveryManifestsTest {
         assertThat(problems).as("problems in " + Repo.relative(dir)).isEmpty();
     }
 
+    /**
+     * No overlay runs the demo data or its demo marketer (issue 13, point 5): every shop container of every
+     * environment resolves SHOP_DEMO_DATA to false and sets no Flyway demo placeholder of its own. The production
+     * artifact carries no demo data anyway (ShopImage checks the built jar).
+     */
+    @Test
+    void noOverlayRunsTheDemoData() {
+        for (String env : List.of("dev", "prod")) {
+            List<ObjectNode> objects = overlay(env);
+            for (String role : List.of("storefront", "discounts", "ads")) {
+                java.util.Map<String, String> environment = RenderedPod.of(objects, role).environment(objects,
+                        name -> java.util.Map.of(), java.util.Map.of("status.hostIP", "10.0.0.1", "status.podIP",
+                                "10.0.0.2", "metadata.name", role));
+                assertThat(environment.get("SHOP_DEMO_DATA")).as(env + " " + role + " SHOP_DEMO_DATA").isEqualTo("false");
+                assertThat(environment.keySet()).as(env + " " + role)
+                        .noneMatch(k -> k.startsWith("QUARKUS_FLYWAY") && k.contains("DEMO_DATA"));
+            }
+        }
+    }
+
     static List<ObjectNode> overlay(String env) {
         return Kustomize.build(Repo.path("kubernetes/overlays/" + env));
     }

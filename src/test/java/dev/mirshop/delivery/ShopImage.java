@@ -88,7 +88,24 @@ final class ShopImage {
                 .noneMatch(w -> w.contains("${{"));
         command.add("-Dquarkus.jib.docker-executable-name=" + podman);
         Tools.check(project, 1200, command);
+        assertNoDemoData(project.resolve("target/quarkus-app"));
         return image;
+    }
+
+    /** The production artifact carries neither the demo data nor the demo marketer (issue 13, point 5). */
+    static void assertNoDemoData(Path app) {
+        List<String> demo = new ArrayList<>();
+        try (var jars = Files.walk(app)) {
+            for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
+                try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                    zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith("db/demo/"))
+                            .forEach(n -> demo.add(app.relativize(jar) + "!" + n));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(demo).as("demo data in the production artifact").isEmpty();
     }
 
     static Path cachedBase() {

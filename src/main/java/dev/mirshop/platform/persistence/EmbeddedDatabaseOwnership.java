@@ -20,15 +20,15 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.flyway.FlywayConfigurationCustomizer;
 import io.quarkus.flyway.FlywayDataSource;
-import io.quarkus.runtime.LaunchMode;
 import jakarta.inject.Singleton;
 
 /**
  * Refuses to migrate, and so to start, when a process's embedded PostgreSQL turned out to be another process's.
  * <p>
- * quarkus-embedded-postgresql 0.3.0 fixes the packaged jar's database port when the jar is built. A second
- * {@code java -jar} on the same machine cannot bind that port, yet its readiness probe connects to the first
- * process's server, and the second shop would then write its orders, accounts and campaigns there. Before Flyway
+ * quarkus-embedded-postgresql 0.3.0 fixes the database port when the application is built (the packaged jar, and
+ * each test run's augmentation), by default one of 5432–5442. A second {@code java -jar} (or test run) on the same
+ * machine cannot bind that port, yet its readiness probe connects to the first process's server, and the second
+ * shop would then write its orders, accounts and campaigns there. Before Flyway
  * touches a datasource that nobody configured (so it is the embedded one), this check compares the server's data
  * directory with the directories this process holds the embedded server's lock in (Zonky keeps an {@code epg-lock}
  * file open in each), and stops the process with a message that says what to do.
@@ -62,7 +62,7 @@ public final class EmbeddedDatabaseOwnership implements Callback {
 
     @Override
     public void handle(Event event, Context context) {
-        if (LaunchMode.current() != LaunchMode.NORMAL || !embeddedServerPresent() || configuredByOperator()) {
+        if (!embeddedServerPresent() || configuredByOperator()) {
             return;
         }
         Set<Path> own = ownDataDirectories();

@@ -44,9 +44,12 @@ import io.restassured.RestAssured;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardQueriesTest {
 
-    static final List<String> MUST_HAVE_SERIES = List.of("shop-overview.json", "dependencies.json", "business.json");
+    static final List<String> MUST_HAVE_SERIES = List.of("shop-overview.json", "dependencies.json", "business.json", "slo.json");
+    /** Every dashboard; postgresql.json reads postgres_exporter, which this test does not run: its queries must be valid. */
     static final List<String> DASHBOARDS = List.of("shop-overview.json", "dependencies.json", "business.json",
-            "web-vitals.json", "jvm-database.json");
+            "web-vitals.json", "jvm-database.json", "slo.json", "postgresql.json");
+    /** History this Prometheus, minutes old, cannot have. */
+    static final Pattern NEEDS_HISTORY = Pattern.compile("offset 1w");
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -84,7 +87,7 @@ class DashboardQueriesTest {
                     metrics_path: /q/metrics
                     static_configs:
                       - targets: ['127.0.0.1:%d']
-                """.formatted(AlertRulesTest.RULES.toAbsolutePath(), RestAssured.port));
+                """.formatted(everyGroupEverySecond(), RestAssured.port));
         prometheus = new ProcessBuilder(binary.toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + workDir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
                 "--storage.tsdb.retention.time=1h")
@@ -98,6 +101,10 @@ class DashboardQueriesTest {
             return !query("count_over_time(up{job=\"mir-shop\"}[1m]) >= 6").get("data").get("result").isEmpty();
         });
         new ShopperJourney().run();
+        // Every recording rule, the 30-day budget included, has been evaluated at least once since the journey.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
+                !query("mir_shop:availability_budget_remaining:ratio30d").get("data").get("result").isEmpty()
+                        && !query("mir_shop:alert_links:info").get("data").get("result").isEmpty());
         Thread.sleep(2500);
         assertThat(query("up{job=\"mir-shop\"}").get("data").get("result").get(0).get("value").get(1).asText()).isEqualTo("1");
     }
@@ -126,6 +133,16 @@ class DashboardQueriesTest {
         int queries = 0;
         for (String dashboard : DASHBOARDS) {
             JsonNode root = json.readTree(Path.of("grafana-dashboards", dashboard).toFile());
+            for (JsonNode annotation : root.path("annotations").path("list")) {
+                if (annotation.has("expr")) {
+                    JsonNode answer = query(substitute(annotation.get("expr").asText()));
+                    queries++;
+                    if (!"success".equals(answer.path("status").asText())) {
+                        problems.add(dashboard + " / annotation " + annotation.path("name").asText() + ": invalid query: "
+                                + answer.path("error").asText());
+                    }
+                }
+            }
             for (JsonNode panel : root.get("panels")) {
                 for (JsonNode target : panel.get("targets")) {
                     String expr = substitute(target.get("expr").asText());
@@ -137,7 +154,9 @@ class DashboardQueriesTest {
                         continue;
                     }
                     boolean mustHaveSeries = MUST_HAVE_SERIES.contains(dashboard);
-                    if (mustHaveSeries && answer.get("data").get("result").isEmpty()) {
+                    if (mustHaveSeries && answer.get("data").get("result").isEmpty() && NEEDS_HISTORY.matcher(expr).find()) {
+                        System.out.println("[dashboards] no series, needs more history than this test has: " + where);
+                    } else if (mustHaveSeries && answer.get("data").get("result").isEmpty()) {
                         List<String> excusedBy = stepOfMetric.entrySet().stream()
                                 .filter(e -> absentSteps.contains(e.getValue()) && mentions(expr, e.getKey()))
                                 .map(e -> e.getKey() + " (journey step " + e.getValue() + " absent)").toList();
@@ -168,7 +187,7 @@ class DashboardQueriesTest {
         }
         assertThat(problems).isEmpty();
         JsonNode groups = get("/api/v1/rules").get("data").get("groups");
-        assertThat(groups).as("rule groups loaded by Prometheus").hasSize(2);
+        assertThat(groups).as("rule groups loaded by Prometheus").hasSize(4);
         for (JsonNode group : groups) {
             for (JsonNode rule : group.get("rules")) {
                 assertThat(rule.path("health").asText()).as(rule.get("name").asText() + ": " + rule.path("lastError").asText())
@@ -190,9 +209,15 @@ class DashboardQueriesTest {
         assertThat(uris).contains("root").allMatch(u -> !u.contains("no-such-product"));
     }
 
+    /** The rule file with every group evaluated every second, so recorded series exist minutes after start. */
+    private Path everyGroupEverySecond() throws IOException {
+        String rules = Files.readString(AlertRulesTest.RULES).replaceAll("(?m)^  interval: \\S+$", "  interval: 1s");
+        return Files.writeString(workDir.resolve("mir-shop.rules.yml"), rules);
+    }
+
     static String substitute(String expr) {
         return expr.replace("$__rate_interval", "1m").replace("$__range", "5m").replace("$__interval", "15s")
-                .replace("$service", ".*").replace("$env", ".*").replace("$template", ".*");
+                .replace("$service", ".*").replace("$env", ".*").replace("$template", ".*").replace("$datname", ".*");
     }
 
     static boolean mentions(String expr, String metric) {

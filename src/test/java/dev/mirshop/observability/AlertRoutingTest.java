@@ -128,7 +128,7 @@ class AlertRoutingTest {
 
             // The storefront gone: one page; the probe, no-orders and SLO pages it explains are muted.
             post(http, url, alert("MirShopStorefrontDown", "critical", "service", "storefront"),
-                    alert("MirShopProbeFailing", "critical", "job", "probe/ecommerce/mir-shop-public"),
+                    alert("MirShopProbeFailing", "critical", "job", "mir-shop-public"),
                     alert("MirShopNoOrders", "critical", "env", "prod"));
             awaitStates(http, url, Map.of("MirShopStorefrontDown", "active", "MirShopProbeFailing", "suppressed",
                     "MirShopNoOrders", "suppressed", "MirShopAvailabilityBudgetBurnFast", "suppressed"));

@@ -76,6 +76,11 @@ public class ErrorPages {
             LOG.debugf("Client went away during %s %s: %s", request.getMethod(), request.getUriInfo().getPath(), e);
             return respond(request, 400, "The connection was closed before the request was complete.", null);
         }
+        if (BadInput.isTooSlow(e)) {
+            // the body did not arrive within quarkus.http.read-timeout: the client's delay, answered like SlowBodyGuard
+            LOG.debugf("Request body too slow on %s %s: %s", request.getMethod(), request.getUriInfo().getPath(), e);
+            return respond(request, 408, "The request took too long to arrive.", null);
+        }
         String badInput = BadInput.describe(e);
         if (badInput != null) {
             LOG.debugf("Refused bad input on %s %s: %s", request.getMethod(), request.getUriInfo().getPath(), e);

@@ -14,8 +14,9 @@ locals {
   }
 }
 
-# Same versions as terragrunt/mise.toml and terragrunt/.terraform-version.
-terragrunt_version_constraint = "~> 0.77.0"
+# Same versions as terragrunt/mise.toml and terragrunt/.terraform-version. Terragrunt >= 0.77.22 has `run --all`
+# without the cli-redesign experiment (TerragruntUpstreamTest checks the documented commands against 0.81.10).
+terragrunt_version_constraint = "~> 0.81.10"
 terraform_version_constraint  = "~> 1.11.0"
 
 remote_state {
@@ -39,10 +40,33 @@ generate "provider" {
   contents  = <<EOF
 terraform {
   required_version = "~> 1.11.0"
+  # Every provider the registry modules need, pinned exactly (TerragruntUpstreamTest reads their versions.tf):
+  # eks needs tls, time, cloudinit and null, rds needs random. The checksums go into each unit's
+  # .terraform.lock.hcl, made once with registry access (docs/deploy.md, first deployment).
   required_providers {
     aws = {
       source  = "hashicorp/aws"
       version = "5.95.0"
+    }
+    tls = {
+      source  = "hashicorp/tls"
+      version = "4.1.0"
+    }
+    time = {
+      source  = "hashicorp/time"
+      version = "0.13.1"
+    }
+    cloudinit = {
+      source  = "hashicorp/cloudinit"
+      version = "2.3.7"
+    }
+    null = {
+      source  = "hashicorp/null"
+      version = "3.2.4"
+    }
+    random = {
+      source  = "hashicorp/random"
+      version = "3.7.2"
     }
   }
 }

@@ -1,5 +1,8 @@
-# The dns unit of every environment: the shop's Route 53 record and its DNS-validated ACM certificate. Included by
-# terragrunt/<env>/dns/terragrunt.hcl, which says whether that environment's ALB exists yet.
+# The dns unit of every environment: the shop's Route 53 records and its DNS-validated ACM certificate, in the zone
+# this account owns. Included by terragrunt/<env>/dns/terragrunt.hcl, which says whether the zone is created here
+# (dev: a subdomain delegated from prod) or exists (prod: the registered domain), which subdomains it delegates and
+# whether that environment's ALB exists yet. No dependency: the cluster name comes from env.hcl, so the unit can be
+# applied before the cluster (the delegation has to exist before the other account's certificate validates).
 locals {
   env = read_terragrunt_config(find_in_parent_folders("env.hcl"))
 }
@@ -8,17 +11,8 @@ terraform {
   source = "${dirname(find_in_parent_folders("root.hcl"))}/modules//dns"
 }
 
-dependency "eks" {
-  config_path = "${get_terragrunt_dir()}/../eks"
-
-  mock_outputs = {
-    cluster_name = "mock-cluster"
-  }
-  mock_outputs_allowed_terraform_commands = ["init", "validate", "plan"]
-}
-
 inputs = {
   zone_name     = local.env.locals.zone_name
   shop_hostname = local.env.locals.shop_hostname
-  cluster_name  = dependency.eks.outputs.cluster_name
+  cluster_name  = local.env.locals.cluster_name
 }

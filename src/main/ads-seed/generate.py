@@ -13,7 +13,7 @@ CAMPAIGNS = [
     # name, theme, starts, ends, yearly, priority
     ("Everyday", "everyday", None, None, False, 0),
     ("Christmas", "christmas", "2000-12-01T00:00:00Z", "2000-12-27T00:00:00Z", True, 10),
-    ("Summer sale", "summer", "2025-06-01T00:00:00Z", "2025-09-01T00:00:00Z", False, 5),
+    ("Summer sale", "summer", "2000-06-01T00:00:00Z", "2000-09-01T00:00:00Z", True, 5),
 ]
 
 # campaign, banner file, title, alt text, target path, weight, taxon, colours (from, to, accent), headline, subline, shape

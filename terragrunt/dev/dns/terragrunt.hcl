@@ -7,7 +7,11 @@ include "envcommon" {
   expose = true
 }
 
-# Step 2 of the bootstrap (terragrunt/README.md): true once Argo CD has created dev's ALB.
+# dev.example.com is created in this account; the certificate validates once prod's zone delegates it (output
+# name_servers → prod/dns delegated_subdomains), so apply does not wait for it. alb_exists: step 14 of
+# docs/deploy.md, true once Argo CD has created dev's ALB.
 inputs = {
-  alb_exists = false
+  create_zone         = true
+  wait_for_validation = false
+  alb_exists          = false
 }

@@ -1,6 +1,24 @@
 variable "zone_name" {
-  description = "Public Route 53 hosted zone that exists already (registering the domain in Route 53 creates it)"
+  description = "Public Route 53 hosted zone of this account: the registered domain's (exists already) or a subdomain created here (create_zone)"
   type        = string
+}
+
+variable "create_zone" {
+  description = "Create zone_name in this account (a subdomain whose parent zone, in another account, delegates it)"
+  type        = bool
+  default     = false
+}
+
+variable "delegated_subdomains" {
+  description = "Subdomains of zone_name whose zones live in other accounts: name => those zones' name servers"
+  type        = map(list(string))
+  default     = {}
+}
+
+variable "wait_for_validation" {
+  description = "Wait for ACM to validate the certificate (false where the zone's delegation is applied later from another account)"
+  type        = bool
+  default     = true
 }
 
 variable "shop_hostname" {

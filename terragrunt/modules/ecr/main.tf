@@ -5,7 +5,12 @@ data "aws_caller_identity" "current" {}
 data "aws_region" "current" {}
 
 locals {
-  push_role_arns = var.github_repository == "" ? [] : [aws_iam_role.github_release[0].arn]
+  push_role_arns      = var.github_repository == "" ? [] : [aws_iam_role.github_release[0].arn]
+  github_oidc_creates = var.github_repository != "" && var.create_github_oidc_provider
+  github_oidc_reuses  = var.github_repository != "" && !var.create_github_oidc_provider
+  github_oidc_arn = local.github_oidc_creates ? aws_iam_openid_connect_provider.github[0].arn : (
+    local.github_oidc_reuses ? data.aws_iam_openid_connect_provider.github[0].arn : ""
+  )
 }
 
 module "ecr" {
@@ -34,8 +39,15 @@ module "ecr" {
   tags = var.tags
 }
 
+# An account has at most one OIDC provider per URL: create it, or use the one the account has
+# (create_github_oidc_provider = false; `aws iam list-open-id-connect-providers` shows it).
+data "aws_iam_openid_connect_provider" "github" {
+  count = local.github_oidc_reuses ? 1 : 0
+  url   = "https://token.actions.githubusercontent.com"
+}
+
 resource "aws_iam_openid_connect_provider" "github" {
-  count          = var.github_repository == "" ? 0 : 1
+  count          = local.github_oidc_creates ? 1 : 0
   url            = "https://token.actions.githubusercontent.com"
   client_id_list = ["sts.amazonaws.com"]
   tags           = var.tags
@@ -49,7 +61,7 @@ resource "aws_iam_role" "github_release" {
     Version = "2012-10-17"
     Statement = [{
       Effect    = "Allow"
-      Principal = { Federated = aws_iam_openid_connect_provider.github[0].arn }
+      Principal = { Federated = local.github_oidc_arn }
       Action    = "sts:AssumeRoleWithWebIdentity"
       Condition = {
         StringEquals = {

@@ -16,6 +16,12 @@ variable "github_repository" {
   default     = ""
 }
 
+variable "create_github_oidc_provider" {
+  description = "Create the GitHub Actions OIDC provider; false when the account already has one for token.actions.githubusercontent.com"
+  type        = bool
+  default     = true
+}
+
 variable "replication_destination_account_id" {
   description = "Account (prod) that receives every pushed image by ECR replication; empty: none"
   type        = string

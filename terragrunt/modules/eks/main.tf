@@ -12,8 +12,11 @@ module "eks" {
   cluster_endpoint_public_access_cidrs = var.endpoint_public_access_cidrs
   cluster_endpoint_private_access      = true
 
+  # Access only through the explicit entries below. The creator's automatic entry would be a second entry for the
+  # same role whenever the one running Terraform is listed in admin_role_arns (409 ResourceInUseException), so the
+  # role that applies must be one of admin_role_arns.
   authentication_mode                      = "API"
-  enable_cluster_creator_admin_permissions = true
+  enable_cluster_creator_admin_permissions = false
   access_entries = {
     for arn in var.admin_role_arns : arn => {
       principal_arn = arn
@@ -57,9 +60,11 @@ module "eks" {
   tags = var.tags
 }
 
+# eks-pod-identity 1.12.1 grants every action of the AWS Load Balancer Controller v2.12.0's IAM policy (chart 1.12.0);
+# 1.10.0 lacked elasticloadbalancing:SetRulePriorities, elasticloadbalancing:ModifyIpPools and ec2:DescribeIpamPools.
 module "aws_load_balancer_controller_identity" {
   source  = "terraform-aws-modules/eks-pod-identity/aws"
-  version = "1.10.0"
+  version = "1.12.1"
 
   name                            = "${var.cluster_name}-aws-lbc"
   attach_aws_lb_controller_policy = true
@@ -76,7 +81,7 @@ module "aws_load_balancer_controller_identity" {
 
 module "ebs_csi_identity" {
   source  = "terraform-aws-modules/eks-pod-identity/aws"
-  version = "1.10.0"
+  version = "1.12.1"
 
   name                      = "${var.cluster_name}-ebs-csi"
   attach_aws_ebs_csi_policy = true
@@ -93,7 +98,7 @@ module "ebs_csi_identity" {
 
 module "external_secrets_identity" {
   source  = "terraform-aws-modules/eks-pod-identity/aws"
-  version = "1.10.0"
+  version = "1.12.1"
 
   name                                  = "${var.cluster_name}-external-secrets"
   attach_external_secrets_policy        = true

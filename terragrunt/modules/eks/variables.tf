@@ -24,7 +24,7 @@ variable "endpoint_public_access_cidrs" {
 }
 
 variable "admin_role_arns" {
-  description = "IAM roles (e.g. the SSO administrator role) granted cluster-admin through EKS access entries"
+  description = "IAM roles granted cluster-admin through EKS access entries, with their path: an IAM Identity Center role is arn:aws:iam::<account>:role/aws-reserved/sso.amazonaws.com/<region>/AWSReservedSSO_<set>_<id> (aws iam get-role --role-name AWSReservedSSO_... --query Role.Arn)"
   type        = list(string)
   default     = []
 }
@@ -60,9 +60,9 @@ variable "node_desired_size" {
 }
 
 variable "external_secrets_secret_arns" {
-  description = "Secrets Manager ARNs External Secrets may read (the RDS-managed secrets are named rds!db-...)"
+  description = "Secrets Manager ARNs External Secrets may read (the RDS-managed secrets are named rds!db-..., the shop's own mir-shop/...)"
   type        = list(string)
-  default     = ["arn:aws:secretsmanager:*:*:secret:rds!db-*"]
+  default     = ["arn:aws:secretsmanager:*:*:secret:rds!db-*", "arn:aws:secretsmanager:*:*:secret:mir-shop/*"]
 }
 
 variable "tags" {

@@ -7,7 +7,17 @@ include "envcommon" {
   expose = true
 }
 
-# Step 2 of the bootstrap (terragrunt/README.md): true once Argo CD has created prod's ALB.
+# example.com exists in this account (the registered domain). It delegates dev.example.com to the zone the dev
+# account's dns unit creates: replace the placeholders with that unit's output name_servers. alb_exists: step 14 of
+# docs/deploy.md, true once Argo CD has created prod's ALB.
 inputs = {
+  delegated_subdomains = {
+    "dev.example.com" = [
+      "ns-0000.awsdns-00.org",
+      "ns-0000.awsdns-00.co.uk",
+      "ns-000.awsdns-00.com",
+      "ns-000.awsdns-00.net",
+    ]
+  }
   alb_exists = false
 }

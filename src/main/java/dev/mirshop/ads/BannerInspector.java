@@ -16,20 +16,17 @@ import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
 
-import org.w3c.dom.Attr;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
-import org.w3c.dom.NamedNodeMap;
-import org.w3c.dom.Node;
-import org.w3c.dom.NodeList;
 import org.xml.sax.ErrorHandler;
 import org.xml.sax.SAXParseException;
 
 /**
  * Checks an uploaded banner before the ad service stores it: the declared type must be PNG, JPEG, WebP or SVG and
- * match the file's magic bytes; the size and the dimensions are bounded. An SVG must be a plain picture: no
- * script, no event handler, no foreignObject, no reference outside the file, no DTD (so no entity tricks).
- * Uploaded SVGs are also served under a Content-Security-Policy that stops scripts (BannerResource).
+ * match the file's magic bytes; the size and the dimensions are bounded. An SVG is parsed without DTDs (so no
+ * entity tricks) and must pass {@link SvgAllowList}: SVG elements and attributes on a list, references inside the
+ * file only. Uploaded SVGs are also served under a Content-Security-Policy that stops scripts (BannerResource), a
+ * second layer.
  */
 public final class BannerInspector {
 
@@ -37,10 +34,7 @@ public final class BannerInspector {
     public static final int MAX_SIDE = 8000;
     public static final Set<String> TYPES = Set.of("image/png", "image/jpeg", "image/webp", "image/svg+xml");
 
-    private static final Set<String> FORBIDDEN_ELEMENTS = Set.of("script", "foreignobject", "iframe", "embed",
-            "object", "handler", "listener", "audio", "video");
     private static final Pattern LENGTH = Pattern.compile("\\s*([0-9]+(?:\\.[0-9]+)?)\\s*(px)?\\s*");
-    private static final Pattern CSS_URL = Pattern.compile("url\\s*\\(\\s*['\"]?\\s*([^'\")\\s]*)", Pattern.CASE_INSENSITIVE);
 
     private BannerInspector() {
     }
@@ -200,11 +194,8 @@ public final class BannerInspector {
     static int[] svgSize(byte[] content) throws Rejected {
         Document document = parseSvg(content);
         Element svg = document.getDocumentElement();
-        if (!"svg".equals(localName(svg))) {
-            throw new Rejected("image", "is not an SVG image");
-        }
         // from the document, not the root element: processing instructions may sit before <svg>
-        checkSafe(document);
+        SvgAllowList.check(document);
         Double width = length(svg.getAttribute("width"));
         Double height = length(svg.getAttribute("height"));
         if (width == null || height == null) {
@@ -262,80 +253,5 @@ public final class BannerInspector {
                     : "is not well-formed SVG";
             throw new Rejected("image", message);
         }
-    }
-
-    /** Walks the whole document; the first unsafe construct rejects the file. */
-    private static void checkSafe(Node node) throws Rejected {
-        switch (node.getNodeType()) {
-            case Node.PROCESSING_INSTRUCTION_NODE -> throw new Rejected("image",
-                    "must not contain processing instructions (such as xml-stylesheet)");
-            case Node.ENTITY_REFERENCE_NODE -> throw new Rejected("image", "must not use entities");
-            case Node.ELEMENT_NODE -> checkElement((Element) node);
-            default -> {
-            }
-        }
-        NodeList children = node.getChildNodes();
-        for (int i = 0; i < children.getLength(); i++) {
-            checkSafe(children.item(i));
-        }
-    }
-
-    private static void checkElement(Element element) throws Rejected {
-        String name = localName(element).toLowerCase(Locale.ROOT);
-        if (FORBIDDEN_ELEMENTS.contains(name)) {
-            throw new Rejected("image", "must not contain <" + localName(element) + ">");
-        }
-        if (name.equals("style")) {
-            checkCss(element.getTextContent());
-        }
-        boolean animation = name.equals("set") || name.startsWith("animate");
-        NamedNodeMap attributes = element.getAttributes();
-        for (int i = 0; i < attributes.getLength(); i++) {
-            Attr attr = (Attr) attributes.item(i);
-            String attrName = localName(attr).toLowerCase(Locale.ROOT);
-            String value = attr.getValue() == null ? "" : attr.getValue().trim();
-            if (attrName.startsWith("on")) {
-                throw new Rejected("image", "must not contain event handlers (" + attr.getName() + ")");
-            }
-            if (attrName.equals("href") && !isInternalReference(value)) {
-                throw new Rejected("image", "must not reference other files or URLs (" + abbreviate(value) + ")");
-            }
-            if (animation && attrName.equals("attributename") && value.toLowerCase(Locale.ROOT).endsWith("href")) {
-                throw new Rejected("image", "must not animate links");
-            }
-            if (value.toLowerCase(Locale.ROOT).replaceAll("\\s", "").contains("javascript:")) {
-                throw new Rejected("image", "must not contain javascript: URLs");
-            }
-            if (attrName.equals("style") || value.toLowerCase(Locale.ROOT).contains("url(")) {
-                checkCss(value);
-            }
-        }
-    }
-
-    private static void checkCss(String css) throws Rejected {
-        String lower = css == null ? "" : css.toLowerCase(Locale.ROOT);
-        if (lower.contains("@import") || lower.contains("expression(")) {
-            throw new Rejected("image", "must not import stylesheets");
-        }
-        Matcher m = CSS_URL.matcher(lower);
-        while (m.find()) {
-            if (!m.group(1).startsWith("#")) {
-                throw new Rejected("image", "must not reference other files or URLs in its styles");
-            }
-        }
-    }
-
-    /** A fragment inside the file, or an embedded raster image. */
-    private static boolean isInternalReference(String value) {
-        String v = value.toLowerCase(Locale.ROOT);
-        return v.startsWith("#") || v.matches("data:image/(png|jpeg|gif|webp);base64,[a-z0-9+/=\\s]*");
-    }
-
-    private static String localName(Node node) {
-        return node.getLocalName() != null ? node.getLocalName() : node.getNodeName();
-    }
-
-    private static String abbreviate(String value) {
-        return value.length() > 40 ? value.substring(0, 40) + "…" : value;
     }
 }

@@ -53,7 +53,7 @@ public class DiscountCode extends PanacheEntityBase {
 
     public boolean active = true;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(name = "created_at", updatable = false)
     public Instant createdAt;
 
     public static Optional<DiscountCode> findByCode(String code) {

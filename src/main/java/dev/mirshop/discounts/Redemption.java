@@ -35,7 +35,7 @@ public class Redemption extends PanacheEntityBase {
 
     public BigDecimal amount;
 
-    @Column(name = "redeemed_at", insertable = false, updatable = false)
+    @Column(name = "redeemed_at", updatable = false)
     public Instant redeemedAt;
 
     public static Optional<Redemption> findByOrderNumber(String orderNumber) {

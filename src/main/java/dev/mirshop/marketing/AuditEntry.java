@@ -15,7 +15,7 @@ import jakarta.persistence.Table;
 @Table(name = "audit_log")
 public class AuditEntry extends IdentityEntity {
 
-    @Column(insertable = false, updatable = false)
+    @Column(updatable = false)
     public Instant at;
 
     @Column(name = "actor_email")

@@ -1,5 +1,6 @@
 package dev.mirshop.marketing;
 
+import java.time.Clock;
 import java.util.List;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -18,9 +19,12 @@ public class AuditLog {
 
     @Inject
     SecurityIdentity identity;
+    @Inject
+    Clock clock;
 
     public void record(String action, String entityType, Long entityId, String summary) {
         AuditEntry e = new AuditEntry();
+        e.at = clock.instant();
         e.actorEmail = identity.isAnonymous() ? "unknown" : identity.getPrincipal().getName();
         e.action = action;
         e.entityType = entityType;

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import dev.mirshop.marketing.client.ConsoleApi.Campaign;
 import dev.mirshop.marketing.client.ConsoleApi.Discount;
@@ -16,6 +17,7 @@ public class ConsoleFormatting {
 
     static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'");
     static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    static final DateTimeFormatter YEARLY = DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH);
 
     /** "2026-12-01 00:00 UTC", or "–" when there is no time. */
     static String utc(Instant t) {
@@ -45,9 +47,8 @@ public class ConsoleFormatting {
         String from = c.startsAt() == null ? "always" : utc(c.startsAt());
         String to = c.endsAt() == null ? "open-ended" : utc(c.endsAt());
         if (c.yearly()) {
-            DateTimeFormatter md = DateTimeFormatter.ofPattern("d MMM HH:mm");
-            return "every year, " + md.format(c.startsAt().atZone(ZoneOffset.UTC)) + " → "
-                    + md.format(c.endsAt().atZone(ZoneOffset.UTC)) + " UTC";
+            return "every year, " + YEARLY.format(c.startsAt().atZone(ZoneOffset.UTC)) + " → "
+                    + YEARLY.format(c.endsAt().atZone(ZoneOffset.UTC)) + " UTC";
         }
         return from + " → " + to;
     }

@@ -1,6 +1,9 @@
 package dev.mirshop.marketing;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.Locale;
+
 import org.jboss.logging.Logger;
 
 import dev.mirshop.platform.ShopConfig;
@@ -11,6 +14,7 @@ import io.quarkus.elytron.security.common.BcryptUtil;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /**
@@ -22,7 +26,9 @@ import jakarta.transaction.Transactional;
 public class MarketerBootstrap {
 
     private static final Logger LOG = Logger.getLogger(MarketerBootstrap.class);
-    static final int MIN_PASSWORD_LENGTH = 12;
+
+    @Inject
+    Clock clock;
 
     void onStart(@Observes StartupEvent event, ShopConfig config, ServiceSecurityConfig security) {
         var bootstrap = security.bootstrapMarketer();
@@ -40,9 +46,9 @@ public class MarketerBootstrap {
             LOG.error("SHOP_BOOTSTRAP_MARKETER_EMAIL is not an email address; no marketer was created");
             return;
         }
-        if (rawPassword.length() < MIN_PASSWORD_LENGTH) {
-            LOG.errorf("SHOP_BOOTSTRAP_MARKETER_PASSWORD must have at least %d characters; no marketer was created",
-                    MIN_PASSWORD_LENGTH);
+        String weak = dev.mirshop.platform.security.PasswordPolicy.problem(rawPassword, address, displayName);
+        if (weak != null) {
+            LOG.errorf("SHOP_BOOTSTRAP_MARKETER_PASSWORD is refused (%s); no marketer was created", weak);
             return;
         }
         Account account = Account.findByEmail(address).orElseGet(Account::new);
@@ -50,6 +56,7 @@ public class MarketerBootstrap {
         if (created) {
             account.email = address;
             account.name = displayName;
+            account.createdAt = OffsetDateTime.now(clock);
         }
         account.role = AdminGuard.ROLE;
         if (created || !BcryptUtil.matches(rawPassword, account.passwordHash)) {

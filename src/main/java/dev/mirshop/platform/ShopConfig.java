@@ -1,5 +1,8 @@
 package dev.mirshop.platform;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -11,4 +14,15 @@ public interface ShopConfig {
 
     @WithDefault("USD")
     String currency();
+
+    /** The canonical origin of absolute URLs, SHOP_PUBLIC_BASE_URL (platform.web.PublicBaseUrl). */
+    Optional<String> publicBaseUrl();
+
+    Http http();
+
+    interface Http {
+        /** How long a request body may take to arrive whole (platform.web.SlowBodyGuard). */
+        @WithDefault("10S")
+        Duration bodyTimeout();
+    }
 }

@@ -75,13 +75,14 @@ SELECT ot.id, v.name, v.presentation, v.position FROM (VALUES
 JOIN option_types ot ON ot.name = v.type
 ON CONFLICT (option_type_id, name) DO NOTHING;
 
--- products; created_at is spread over months so that "newest" sorting means something. Dates are absolute (days
--- before 1 December 2025), never relative to the day the data is loaded, so a shop clock set to any date sees
--- the same catalog; the Winter Parka is "coming soon" until 2100.
+-- products; created_at is spread over months so that "newest" sorting means something. Dates are absolute, never
+-- now(): the catalog is the same whatever day the shop (or a test clock) runs. The one product with
+-- available_in_days > 0 is "coming soon": it becomes available in 2100.
 INSERT INTO products (name, slug, description, meta_title, meta_description, featured, available_on, created_at)
 SELECT v.name, v.slug, v.description, v.meta_title, v.meta_description, v.featured,
-       timestamptz '2025-12-01 12:00:00+00' + make_interval(days => v.available_in_days),
-       timestamptz '2025-12-01 12:00:00+00' - make_interval(days => v.days_ago)
+       CASE WHEN v.available_in_days > 0 THEN timestamptz '2100-01-01T00:00:00Z'
+            ELSE timestamptz '2025-01-01T00:00:00Z' + make_interval(days => v.available_in_days) END,
+       timestamptz '2025-01-01T00:00:00Z' - make_interval(days => v.days_ago)
 FROM (VALUES
     ('Oxford Button-Down Shirt', 'oxford-button-down-shirt',
      'A classic Oxford cloth shirt with a soft button-down collar, a single chest pocket and a curved hem that looks right tucked or untucked. Garment-washed so it feels broken-in from the first wear.',

@@ -1,5 +1,6 @@
 package dev.mirshop.delivery;
 
+import dev.mirshop.testing.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;

@@ -87,6 +87,42 @@ class DeliveryManifestsTest {
         assertThat(problems).as("problems in " + Repo.relative(dir)).isEmpty();
     }
 
+    /**
+     * No overlay runs the demo data or its demo marketer (issue 13, point 5): every shop container of every
+     * environment resolves SHOP_DEMO_DATA, and every other demo-data switch it sets, to false. The production
+     * artifact carries no demo data anyway (ShopImage checks the built jar).
+     */
+    @Test
+    void noOverlayRunsTheDemoData() {
+        for (String env : List.of("dev", "prod")) {
+            List<ObjectNode> objects = overlay(env);
+            for (String role : List.of("storefront", "discounts", "ads")) {
+                java.util.Map<String, String> environment = RenderedPod.of(objects, role).environment(objects,
+                        name -> java.util.Map.of(), java.util.Map.of("status.hostIP", "10.0.0.1", "status.podIP",
+                                "10.0.0.2", "metadata.name", role));
+                assertThat(environment.get("SHOP_DEMO_DATA")).as(env + " " + role + " SHOP_DEMO_DATA").isEqualTo("false");
+                environment.forEach((key, value) -> {
+                    if (key.contains("DEMO_DATA")) {
+                        assertThat(value).as(env + " " + role + " " + key).isEqualTo("false");
+                    }
+                });
+            }
+        }
+    }
+
+    /** Absolute URLs come from SHOP_PUBLIC_BASE_URL (issue 13, point 8): in each overlay, the Ingress's own host. */
+    @Test
+    void theStorefrontsCanonicalBaseUrlIsItsIngressHost() {
+        for (String env : List.of("dev", "prod")) {
+            List<ObjectNode> objects = overlay(env);
+            String host = one(objects, "Ingress", "mir-shop").path("spec").path("rules").path(0).path("host").asText();
+            String base = RenderedPod.of(objects, "storefront").environment(objects, name -> java.util.Map.of(),
+                    java.util.Map.of("status.hostIP", "10.0.0.1", "status.podIP", "10.0.0.2", "metadata.name",
+                            "storefront")).get("SHOP_PUBLIC_BASE_URL");
+            assertThat(base).as(env + " SHOP_PUBLIC_BASE_URL").isEqualTo("https://" + host);
+        }
+    }
+
     static List<ObjectNode> overlay(String env) {
         return Kustomize.build(Repo.path("kubernetes/overlays/" + env));
     }
@@ -218,7 +254,7 @@ class DeliveryManifestsTest {
             assertThat(config.path("data").path("QUARKUS_PROFILE").asText()).isEqualTo("prod");
             JsonNode database = one(objects, "ExternalSecret", "mir-shop-database").path("spec");
             assertThat(database.path("target").path("name").asText()).isEqualTo("mir-shop-database");
-            for (String datasource : List.of("QUARKUS_DATASOURCE_", "QUARKUS_DATASOURCE_DISCOUNTS_", "QUARKUS_DATASOURCE_ADS_")) {
+            for (String datasource : List.of("QUARKUS_DATASOURCE_", "QUARKUS_DATASOURCE__DISCOUNTS__", "QUARKUS_DATASOURCE__ADS__")) {
                 JsonNode data = database.path("target").path("template").path("data");
                 assertThat(data.path(datasource + "JDBC_URL").asText()).startsWith("jdbc:postgresql://");
                 assertThat(data.path(datasource + "USERNAME").asText()).contains(".username");
@@ -229,7 +265,7 @@ class DeliveryManifestsTest {
         assertThat(ExternalSecrets.documented()).contains("ecommerce/mir-shop-database");
         String deployDoc = Repo.read(Repo.path("docs/deploy.md"));
         for (String key : List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME", "QUARKUS_DATASOURCE_PASSWORD",
-                "QUARKUS_DATASOURCE_DISCOUNTS_JDBC_URL", "QUARKUS_DATASOURCE_ADS_JDBC_URL")) {
+                "QUARKUS_DATASOURCE__DISCOUNTS__JDBC_URL", "QUARKUS_DATASOURCE__ADS__JDBC_URL")) {
             assertThat(deployDoc).as("docs/deploy.md explains the Secret key " + key).contains(key);
         }
     }
@@ -305,5 +341,73 @@ class DeliveryManifestsTest {
         JsonNode rollout = one(overlay("prod"), "Rollout", "storefront");
         assertThat(rollout.path("metadata").path("annotations").toString())
                 .contains("subscribe.on-rollout-aborted.slack", "subscribe.on-analysis-run-failed.slack");
+    }
+
+    /**
+     * Traces and RUM in Kubernetes: every shop pod samples and exports traces to the node's agent (a runtime ratio: the
+     * production sampler is fixed at build time), the storefront reads DD_APPLICATION_ID and DD_CLIENT_TOKEN from a
+     * Secret an ExternalSecret makes, and its Datadog site is the agent's.
+     */
+    @Test
+    void shopPodsExportTracesAndTheStorefrontGetsItsRumSettingsFromAnExternalSecret() {
+        for (String env : List.of("dev", "prod")) {
+            List<ObjectNode> objects = overlay(env);
+            String agentSite = ArgoCdPlatformTest.application(env, "datadog").path("spec").path("source").path("helm")
+                    .path("valuesObject").path("datadog").path("site").asText();
+            for (ObjectNode workload : shopWorkloads(objects)) {
+                java.util.Map<String, String> env1 = new java.util.HashMap<>();
+                workload.path("spec").path("template").path("spec").path("containers").get(0).path("env")
+                        .forEach(e -> env1.put(e.path("name").asText(), e.path("value").asText("")));
+                assertThat(Double.parseDouble(env1.getOrDefault("QUARKUS_OTEL_TRACES_SAMPLER_ARG", "0")))
+                        .as(env + " " + Kustomize.id(workload) + " samples traces").isPositive();
+                assertThat(env1).as(env + " " + Kustomize.id(workload)).doesNotContainKey("QUARKUS_OTEL_TRACES_SAMPLER")
+                        .containsEntry("DD_SITE", agentSite);
+            }
+            JsonNode storefront = one(objects, "Rollout", "storefront").path("spec").path("template").path("spec").path("containers").get(0);
+            List<String> secrets = new ArrayList<>();
+            storefront.path("envFrom").forEach(f -> secrets.add(f.path("secretRef").path("name").asText("")));
+            ObjectNode rum = ofKind(objects, "ExternalSecret").stream()
+                    .filter(e -> e.path("spec").path("target").path("template").path("data").has("DD_APPLICATION_ID"))
+                    .findFirst().orElseThrow(() -> new AssertionError(env + ": no ExternalSecret makes DD_APPLICATION_ID"));
+            assertThat(rum.path("spec").path("target").path("template").path("data").has("DD_CLIENT_TOKEN")).isTrue();
+            assertThat(secrets).as(env + ": the storefront reads the RUM Secret").contains(rum.path("spec").path("target").path("name").asText());
+        }
+    }
+
+    /** Who scrapes /q/metrics (Prometheus, the Datadog agent) is read from the platform Applications' namespaces. */
+    @Test
+    void networkPoliciesAdmitEveryScraperOfTheMetricsPort() {
+        for (String env : List.of("dev", "prod")) {
+            List<String> scrapers = List.of("kube-prometheus-stack", "datadog").stream()
+                    .map(app -> ArgoCdPlatformTest.application(env, app).path("spec").path("destination").path("namespace").asText())
+                    .toList();
+            List<ObjectNode> objects = overlay(env);
+            List<ObjectNode> policies = ofKind(objects, "NetworkPolicy");
+            assertThat(policies).as(env + " NetworkPolicies").isNotEmpty();
+            for (ObjectNode workload : shopWorkloads(objects)) {
+                JsonNode labels = workload.path("spec").path("template").path("metadata").path("labels");
+                for (String namespace : scrapers) {
+                    boolean admitted = false;
+                    for (ObjectNode policy : policies) {
+                        JsonNode selector = policy.path("spec").path("podSelector").path("matchLabels");
+                        if (!selector.isEmpty() && !ManifestChecks.matches(selector, labels)) {
+                            continue;
+                        }
+                        for (JsonNode rule : policy.path("spec").path("ingress")) {
+                            boolean port = rule.path("ports").isEmpty();
+                            for (JsonNode p : rule.path("ports")) {
+                                port |= p.path("port").asInt() == 8080;
+                            }
+                            boolean from = !rule.has("from");
+                            for (JsonNode peer : rule.path("from")) {
+                                from |= peer.path("namespaceSelector").path("matchLabels").path("kubernetes.io/metadata.name").asText().equals(namespace);
+                            }
+                            admitted |= port && from;
+                        }
+                    }
+                    assertThat(admitted).as(env + ": " + Kustomize.id(workload) + " admits scrapes from namespace " + namespace).isTrue();
+                }
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.mirshop.delivery;
 
+import dev.mirshop.testing.Tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,5 +1,6 @@
 package dev.mirshop.delivery;
 
+import dev.mirshop.testing.Tools;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

@@ -87,20 +87,59 @@ class WorkflowsTest {
     }
 
     @Test
-    void ciRunsTheReadmeTestCommandOnJava17WithChromiumAndPrometheus() {
+    void ciRunsTheReadmeTestCommandThroughCiRunOnJava17() {
         JsonNode ci = workflow("ci.yml");
         assertThat(ci.path("on").has("pull_request")).isTrue();
         assertThat(ci.path("on").has("push")).isTrue();
         String steps = ci.path("jobs").toString();
-        assertThat(steps).contains("mvn -B verify", "\"java-version\":\"17\"", "chromium", "prometheus");
-        assertThat(Repo.read(Repo.path(".ci/run"))).as("the README test command CI runs").contains("mvn -B verify");
+        assertThat(steps).contains("\"java-version\":\"17\"", "bash .ci/run");
+        String run = Repo.read(Repo.path(".ci/run"));
+        assertThat(run).as("the README test command CI runs").contains("mvn -B verify");
+        assertThat(Repo.read(Repo.path("README.md"))).contains("mvn -B verify");
+        for (String tool : List.of("chromium", "prometheus", "podman", "runc", "debootstrap", "postgresql", "openssl")) {
+            assertThat(run).as(".ci/run installs " + tool).contains(tool);
+        }
         assertThat(ci.path("jobs").path("verify").path("env").path("CI").asText()).isEqualTo("true");
+    }
+
+    /** Each pinned SHA is the commit of the tag its comment names, and every `with:` key is an input of that commit. */
+    @Test
+    void everyPinnedActionIsTheRecordedTagAndGetsOnlyItsInputs() {
+        JsonNode recorded = Kustomize.readYaml(ArgoCdPlatformTest.UPSTREAM.resolve("github-actions.yaml")).path("actions");
+        List<String> problems = new ArrayList<>();
+        for (Path file : workflows()) {
+            String text = Repo.read(file);
+            for (JsonNode job : Kustomize.readYaml(file).path("jobs")) {
+                for (JsonNode step : job.path("steps")) {
+                    if (!step.has("uses")) {
+                        continue;
+                    }
+                    String[] uses = step.path("uses").asText().split("@");
+                    JsonNode facts = recorded.path(uses[0]);
+                    if (facts.isMissingNode() || !facts.path("commit").asText().equals(uses[1])) {
+                        problems.add(Repo.relative(file) + ": " + step.path("uses").asText() + " is not a recorded action commit");
+                        continue;
+                    }
+                    if (!text.contains(uses[1] + " # " + facts.path("tag").asText())) {
+                        problems.add(Repo.relative(file) + ": " + uses[0] + "@" + uses[1] + " is " + facts.path("tag").asText()
+                                + "; say so in its comment");
+                    }
+                    java.util.Set<String> inputs = ArgoCdPlatformTest.strings(facts.path("inputs"));
+                    step.path("with").fieldNames().forEachRemaining(input -> {
+                        if (!inputs.contains(input)) {
+                            problems.add(Repo.relative(file) + ": " + uses[0] + " " + facts.path("tag").asText() + " has no input " + input);
+                        }
+                    });
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
     }
 
     @Test
     void releaseUsesOidcBuildsWithoutTheEmbeddedDatabaseAndBumpsTheDevOverlay() {
         JsonNode release = workflow("release.yml");
-        assertThat(release.path("permissions").path("id-token").asText()).isEqualTo("write");
+        assertThat(release.path("jobs").path("image").path("permissions").path("id-token").asText()).isEqualTo("write");
         String text = Repo.read(WORKFLOWS.resolve("release.yml"));
         assertThat(text).doesNotContain("aws-access-key-id", "aws-secret-access-key", "AWS_SECRET_ACCESS_KEY");
         assertThat(text).contains("role-to-assume:");
@@ -112,11 +151,83 @@ class WorkflowsTest {
         }
         assertThat(build).as("the image build step").isNotNull()
                 .contains("mvn ", "-Dproduction", "-Dquarkus.container-image.push=true", "steps.version.outputs.tag");
+        assertThat(release.path("jobs").path("image").path("steps").toString()).as("the base image the test proves")
+                .contains(Repo.relative(ShopImage.BASE_SCRIPT) + " target/mir-shop-base.tar");
+        assertThat(ShopImage.baseImageSetting()).isEqualTo("tar://target/mir-shop-base.tar");
         assertThat(text).contains("git rev-parse --short=7 HEAD");
         JsonNode devSteps = release.path("jobs").path("deploy-dev").path("steps");
         assertThat(devSteps.toString()).contains("kubernetes/overlays/dev", "kustomize edit set image", "git push");
         JsonNode prodSteps = release.path("jobs").path("promote-prod").path("steps");
         assertThat(prodSteps.toString()).contains("kubernetes/overlays/prod", "peter-evans/create-pull-request");
         assertThat(prodSteps.toString()).doesNotContain("git push");
+    }
+
+    /** Workflow-wide: nothing; each job: what it uses. Only the image job gets an OIDC token; no job writes contents. */
+    @Test
+    void everyJobHasOnlyThePermissionsItNeeds() {
+        for (Path file : workflows()) {
+            JsonNode workflow = Kustomize.readYaml(file);
+            JsonNode top = workflow.path("permissions");
+            assertThat(top.isEmpty() || top.toString().equals("{\"contents\":\"read\"}"))
+                    .as(Repo.relative(file) + " workflow-wide permissions " + top).isTrue();
+            workflow.path("jobs").fields().forEachRemaining(job -> {
+                JsonNode permissions = job.getValue().path("permissions");
+                if (file.getFileName().toString().equals("release.yml")) {
+                    assertThat(permissions.isObject()).as("release job " + job.getKey() + " declares its permissions").isTrue();
+                }
+                assertThat(permissions.path("contents").asText("read")).as(job.getKey() + " contents").isEqualTo("read");
+                if (!job.getKey().equals("image")) {
+                    assertThat(permissions.has("id-token")).as(job.getKey() + " needs no OIDC token").isFalse();
+                }
+            });
+        }
+    }
+
+    /**
+     * The production pull request is opened with a GitHub App token (GITHUB_TOKEN's pull requests run no CI and need
+     * a repository setting); merging it, or the dev bump, starts no new release; a re-run skips a tag ECR has.
+     */
+    @Test
+    void releaseOpensThePullRequestWithAnAppTokenDoesNotLoopAndCanRunAgain() {
+        JsonNode release = workflow("release.yml");
+        JsonNode pr = null;
+        for (JsonNode step : release.path("jobs").path("promote-prod").path("steps")) {
+            if (step.path("uses").asText().startsWith("peter-evans/create-pull-request@")) {
+                pr = step;
+            }
+        }
+        assertThat(pr).isNotNull();
+        assertThat(pr.path("with").path("token").asText()).contains("steps.app-token.outputs.token").doesNotContain("GITHUB_TOKEN");
+        assertThat(release.path("jobs").path("promote-prod").path("steps").toString()).contains("actions/create-github-app-token@");
+
+        JsonNode ignored = workflow("ci.yml").path("on").path("push").path("paths-ignore");
+        for (String job : List.of("deploy-dev", "promote-prod")) {
+            for (JsonNode step : release.path("jobs").path(job).path("steps")) {
+                String add = step.path("run").asText() + " " + step.path("with").path("add-paths").asText();
+                Matcher changed = Pattern.compile("kubernetes/overlays/[a-z]+/kustomization\\.yaml").matcher(add);
+                while (changed.find()) {
+                    assertThat(ignored.toString()).as("ci.yml ignores pushes of " + changed.group() + " (" + job + "), or merging it releases again")
+                            .contains(changed.group());
+                }
+            }
+        }
+        assertThat(release.path("jobs").path("image").path("if").asText()).as("deploy commits never start a release")
+                .contains("startsWith(github.event.workflow_run.head_commit.message, 'deploy(')");
+
+        String existing = null;
+        for (JsonNode step : release.path("jobs").path("image").path("steps")) {
+            if (step.path("run").asText().contains("aws ecr describe-images")) {
+                existing = step.path("id").asText();
+            }
+        }
+        assertThat(existing).as("a step that finds the commit's image in ECR (tags are immutable)").isNotNull();
+        for (JsonNode step : release.path("jobs").path("image").path("steps")) {
+            String run = step.path("run").asText();
+            if (run.contains("base-image.sh") || run.contains("quarkus.container-image.push=true")) {
+                assertThat(step.path("if").asText()).as("skipped when the image exists: " + step.path("name").asText())
+                        .contains("steps." + existing + ".outputs.found != 'true'");
+            }
+        }
+        assertThat(Repo.read(Repo.path("terragrunt/modules/ecr/main.tf"))).contains("IMMUTABLE");
     }
 }

@@ -86,7 +86,7 @@ class ConsoleAccessTest {
         var response = marketer.postWithoutCsrf("/admin/discounts", Map.of("name", "No token", "code", code,
                 "kind", "percent", "value", "10"));
         assertThat(response.statusCode()).isEqualTo(400);
-        given().get("/api/discounts?include=all").then().statusCode(200)
+        ServiceApi.withToken().get("/api/discounts?include=all").then().statusCode(200)
                 .body("findAll { it.code == '" + code + "' }.size()", equalTo(0));
     }
 
@@ -131,11 +131,35 @@ class ConsoleAccessTest {
     }
 
     @Test
-    void whatTheStorefrontCallsStaysOpen() {
+    void whatBrowsersLoadStaysOpen() {
         given().get("/api/ads/select?count=1").then().statusCode(200);
         given().get("/api/discounts").then().statusCode(200);
+        given().get("/api/discounts/teaser").then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(404)));
+    }
+
+    /**
+     * Issue 13, point 1: {@code POST /api/discounts/redeem} with a made-up order number redeemed a code three times
+     * without any token. Validate, redeem and release are the storefront's calls now, with the service token; the
+     * full list of codes ({@code ?include=all}, a code by id) is the console's.
+     */
+    @Test
+    void redeemingValidatingReleasingAndListingEveryCodeNeedTheToken() {
+        long before = fixtures.count("select count(*) from audit_log");
+        for (int i = 0; i < 3; i++) {
+            given().contentType(ContentType.JSON).body(Map.of("code", "BURNME2", "orderNumber", "FAKE" + i,
+                    "customer", "x", "orderTotal", 10)).post("/api/discounts/redeem").then().statusCode(401)
+                    .contentType("application/problem+json");
+        }
         given().contentType(ContentType.JSON).body(Map.of("code", "NOPE-NOPE", "orderTotal", 10))
-                .post("/api/discounts/validate").then().statusCode(200).body("valid", equalTo(false));
-        given().contentType(ContentType.JSON).body("{}").post("/api/discounts/redeem").then().statusCode(400);
+                .post("/api/discounts/validate").then().statusCode(401);
+        given().contentType(ContentType.JSON).body(Map.of("orderNumber", "R000000001"))
+                .post("/api/discounts/release").then().statusCode(401);
+        given().get("/api/discounts?include=all").then().statusCode(401).contentType("application/problem+json");
+        given().get("/api/discounts/1").then().statusCode(401);
+        given().get("/api/ads/campaigns").then().statusCode(401);
+        assertThat(fixtures.count("select count(*) from audit_log")).isEqualTo(before);
+        ServiceApi.withToken().body(Map.of("code", "NOPE-NOPE", "orderTotal", 10)).post("/api/discounts/validate")
+                .then().statusCode(200).body("valid", equalTo(false));
+        ServiceApi.withToken().body("{}").post("/api/discounts/redeem").then().statusCode(400);
     }
 }

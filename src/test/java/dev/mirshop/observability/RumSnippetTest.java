@@ -8,6 +8,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import dev.mirshop.testing.ShopTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 
@@ -38,12 +39,14 @@ class RumSnippetTest {
 
     @Test
     void thePageCarriesItsServerTraceForTheRumView() {
+        ShopTime.at(ShopTime.LEAP_DAY);
         Document page = home();
         String traceId = page.selectFirst("meta[name=dd-trace-id]").attr("content");
         String traceTime = page.selectFirst("meta[name=dd-trace-time]").attr("content");
         String traceparent = page.selectFirst("meta[name=traceparent]").attr("content");
         assertThat(traceId).matches("[1-9][0-9]{0,19}");
-        assertThat(Long.parseLong(traceTime)).isBetween(System.currentTimeMillis() - 60_000, System.currentTimeMillis() + 1000);
+        assertThat(Long.parseLong(traceTime)).as("rendered at, on the shop's clock")
+                .isEqualTo(ShopTime.LEAP_DAY.instant().toEpochMilli());
         assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[01]");
         assertThat(TraceIds.datadogId(traceparent.substring(3, 35))).isEqualTo(traceId);
         assertThat(home().selectFirst("meta[name=dd-trace-id]").attr("content")).as("a new trace per page view").isNotEqualTo(traceId);

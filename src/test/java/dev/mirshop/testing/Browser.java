@@ -37,6 +37,7 @@ public class Browser {
 
     /** Posts a form with the CSRF token of the last page that had one, like a browser submitting that page's form. */
     public Response post(String path, Map<String, String> form) {
+        ensureCsrfToken();
         Map<String, String> fields = new LinkedHashMap<>(form);
         if (csrfToken != null) {
             fields.put(CSRF_FIELD, csrfToken);
@@ -56,10 +57,29 @@ public class Browser {
         for (var field : form.entrySet()) {
             spec = spec.multiPart(field.getKey(), field.getValue());
         }
-        if (csrfToken != null) {
-            spec = spec.multiPart(CSRF_FIELD, csrfToken);
-        }
+        ensureCsrfToken();
+        spec = spec.multiPart(CSRF_FIELD, csrfToken);
         return send(spec.multiPart(fileField, fileName, file, contentType), path);
+    }
+
+    /** The token of the last page with a form; without one yet, a page that always has a form is opened first. */
+    public String csrfToken() {
+        ensureCsrfToken();
+        return csrfToken;
+    }
+
+    protected void ensureCsrfToken() {
+        if (csrfToken == null) {
+            Response login = get("/login");
+            if (csrfToken == null && login.statusCode() == 303) {
+                get("/account");
+            }
+        }
+    }
+
+    /** Forgets the token, as after a login the pages carry a new one. */
+    public void forgetCsrfToken() {
+        csrfToken = null;
     }
 
     public Response logIn(String email, String password) {
@@ -87,6 +107,9 @@ public class Browser {
 
     private void absorb(Response response) {
         for (Cookie c : response.detailedCookies()) {
+            if (c.getName().equals("mir_session")) {
+                csrfToken = null; // tokens are bound to the login session: the next page carries a new one
+            }
             if (c.getMaxAge() == 0 || c.getValue() == null || c.getValue().isEmpty()) {
                 cookies.remove(c.getName());
             } else {
@@ -99,9 +122,6 @@ public class Browser {
             if (field != null) {
                 csrfToken = field.attr("value");
             }
-        }
-        if (csrfToken == null && cookies.containsKey("mir_csrf")) {
-            csrfToken = cookies.get("mir_csrf");
         }
     }
 }

@@ -1,6 +1,5 @@
 package dev.mirshop.ads.rest;
 
-import java.net.URI;
 import java.util.List;
 
 import dev.mirshop.ads.rest.AdApi.WorkshopAd;
@@ -27,13 +26,16 @@ public class AdClickResource {
         return ads.all().stream().map(WorkshopAd::of).toList();
     }
 
-    /** Counts the click and sends the shopper to the ad's page, only ever a path on this shop. */
+    /**
+     * Counts the click and sends the shopper to the ad's page, only ever a path on this shop: a relative Location
+     * (RFC 9110), never made absolute from the request's Host or X-Forwarded-* headers.
+     */
     @GET
     @Path("/{id: \\d{1,18}}/click")
     public Response click(@PathParam("id") long id) {
         CacheControl noStore = new CacheControl();
         noStore.setNoStore(true);
-        return Response.status(Response.Status.FOUND).location(URI.create(ads.click(id))).cacheControl(noStore)
+        return Response.status(Response.Status.FOUND).header("Location", ads.click(id)).cacheControl(noStore)
                 .build();
     }
 }

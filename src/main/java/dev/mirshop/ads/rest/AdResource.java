@@ -16,7 +16,10 @@ import dev.mirshop.ads.rest.AdApi.AdForm;
 import dev.mirshop.ads.rest.AdApi.AdView;
 import dev.mirshop.ads.rest.AdApi.CampaignForm;
 import dev.mirshop.ads.rest.AdApi.CampaignView;
+import dev.mirshop.ads.rest.CampaignAdminApi.AdUpload;
+import dev.mirshop.ads.rest.CampaignAdminApi.CampaignEdit;
 import dev.mirshop.ads.service.AdService;
+import dev.mirshop.ads.service.CampaignAdminService;
 import dev.mirshop.platform.errors.Problem;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -44,6 +47,8 @@ public class AdResource {
 
     @Inject
     AdService ads;
+    @Inject
+    CampaignAdminService admin;
 
     /**
      * Ads for a page whose taxons are {@code context} (comma-separated permalinks). Always an answer: an empty list
@@ -89,10 +94,20 @@ public class AdResource {
                 .toList();
     }
 
+    /*
+     * The first version of the console's API, kept for its callers. It has no write path of its own: every change
+     * goes through CampaignAdminService, the same validation (and banner inspection) as /api/ads/admin.
+     */
+
     @POST
     @Path("/campaigns")
     public Response createCampaign(@Valid @NotNull CampaignForm form) {
-        Campaign c = ads.createCampaign(form);
+        Campaign c = admin.create(new CampaignEdit(form.name(), form.theme(), form.startsAt(), form.endsAt(),
+                form.yearly(), form.priority() == null ? 0 : form.priority()));
+        if (Boolean.TRUE.equals(form.paused())) {
+            c = admin.setPaused(c.id, true);
+        }
+        ads.refresh();
         return Response.created(URI.create("/api/ads/campaigns/" + c.id)).entity(view(c)).build();
     }
 
@@ -100,20 +115,27 @@ public class AdResource {
     @Path("/campaigns/{id: \\d{1,18}}/pause")
     @Consumes(MediaType.WILDCARD)
     public CampaignView pause(@PathParam("id") long id) {
-        return view(ads.setPaused(id, true));
+        CampaignView view = view(admin.setPaused(id, true));
+        ads.refresh();
+        return view;
     }
 
     @POST
     @Path("/campaigns/{id: \\d{1,18}}/resume")
     @Consumes(MediaType.WILDCARD)
     public CampaignView resume(@PathParam("id") long id) {
-        return view(ads.setPaused(id, false));
+        CampaignView view = view(admin.setPaused(id, false));
+        ads.refresh();
+        return view;
     }
 
     @POST
     @Path("/campaigns/{id: \\d{1,18}}/ads")
     public Response createAd(@PathParam("id") long campaignId, @Valid @NotNull AdForm form) {
-        Ad ad = ads.createAd(campaignId, form);
+        Ad ad = admin.addAd(campaignId, new AdUpload(form.title(), form.altText(), form.targetPath(),
+                form.weight() == null ? 1 : form.weight(), form.taxonPermalink(), form.contentType(),
+                form.imageBase64()), form.bannerName());
+        ads.refresh();
         return Response.created(URI.create("/api/ads/" + ad.id))
                 .entity(Map.of("id", ad.id, "clickUrl", "/ads/" + ad.id + "/click")).build();
     }

@@ -1,7 +1,6 @@
 package dev.mirshop.ads.service;
 
 import java.time.Clock;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +16,7 @@ import dev.mirshop.ads.AdSelector;
 import dev.mirshop.ads.Banner;
 import dev.mirshop.ads.Campaign;
 import dev.mirshop.ads.LocalPath;
-import dev.mirshop.ads.rest.AdApi.AdForm;
 import dev.mirshop.ads.rest.AdApi.AdView;
-import dev.mirshop.ads.rest.AdApi.CampaignForm;
-import dev.mirshop.platform.errors.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -28,7 +24,6 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
-import jakarta.ws.rs.WebApplicationException;
 
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
@@ -36,8 +31,6 @@ public class AdService {
 
     @Inject
     dev.mirshop.observability.AdMeters adMeters;
-
-    static final int MAX_IMAGE_BYTES = 512 * 1024;
 
     @jakarta.inject.Inject
     Clock clock;
@@ -48,8 +41,11 @@ public class AdService {
     @org.eclipse.microprofile.config.inject.ConfigProperty(name = "ads.snapshot-ttl", defaultValue = "2s")
     java.time.Duration snapshotTtl;
 
-    /** Campaigns with their ads and banner URLs, reloaded at most every few seconds: selecting costs no query. */
-    private record Snapshot(List<Campaign> campaigns, Map<Long, String> imageUrls, java.time.Instant loadedAt) {
+    /**
+     * Campaigns with their ads and banner URLs, reloaded at most every few seconds: selecting costs no query. Its age
+     * is measured on the monotonic clock; which campaign is live is decided on the shop's clock at each selection.
+     */
+    private record Snapshot(List<Campaign> campaigns, Map<Long, String> imageUrls, long loadedAtNanos) {
     }
 
     private volatile Snapshot snapshot;
@@ -87,7 +83,7 @@ public class AdService {
     }
 
     private boolean fresh(Snapshot current) {
-        return current != null && !current.loadedAt().plus(snapshotTtl).isBefore(clock.instant());
+        return current != null && System.nanoTime() - current.loadedAtNanos() <= snapshotTtl.toNanos();
     }
 
     /** Starts a load on a worker thread unless one is in flight; either way, the future of that load. */
@@ -100,11 +96,11 @@ public class AdService {
         long generationAtStart = generation.get();
         Infrastructure.getDefaultWorkerPool().execute(() -> {
             try {
-                java.time.Instant now = clock.instant();
+                long startedAt = System.nanoTime();
                 Snapshot loaded = QuarkusTransaction.joiningExisting().call(() -> {
                     List<Campaign> campaigns = Campaign.unpausedWithAds();
                     List<Long> ids = campaigns.stream().flatMap(c -> c.ads.stream()).map(a -> a.id).toList();
-                    return new Snapshot(campaigns, ids.isEmpty() ? Map.of() : imageUrls(ids), now);
+                    return new Snapshot(campaigns, ids.isEmpty() ? Map.of() : imageUrls(ids), startedAt);
                 });
                 if (generation.get() == generationAtStart) {
                     snapshot = loaded;
@@ -156,88 +152,12 @@ public class AdService {
         return Ad.<Ad>find("weight <= ?1 order by weight desc, id", (int) Math.floor(weight)).firstResultOptional();
     }
 
-    @Transactional(Transactional.TxType.REQUIRED)
-    public Campaign createCampaign(CampaignForm form) {
-        boolean yearly = Boolean.TRUE.equals(form.yearly());
-        if (yearly && (form.startsAt() == null || form.endsAt() == null)) {
-            throw invalid("startsAt", "a yearly campaign needs startsAt and endsAt");
-        }
-        if (!yearly && form.startsAt() != null && form.endsAt() != null && !form.endsAt().isAfter(form.startsAt())) {
-            throw invalid("endsAt", "must be after startsAt");
-        }
-        if (Campaign.count("name", form.name().trim()) > 0) {
-            throw new WebApplicationException(Problem.of(409, "Conflict", "A campaign with this name exists")
-                    .withErrors(List.of(new Problem.FieldError("name", "already exists"))).toResponse());
-        }
-        Campaign c = new Campaign();
-        c.name = form.name().trim();
-        c.theme = form.theme() == null || form.theme().isBlank() ? "everyday" : form.theme().trim();
-        c.startsAt = form.startsAt();
-        c.endsAt = form.endsAt();
-        c.yearly = yearly;
-        c.priority = form.priority() == null ? 0 : form.priority();
-        c.paused = Boolean.TRUE.equals(form.paused());
-        c.persist();
-        refresh();
-        return c;
-    }
-
-    @Transactional(Transactional.TxType.REQUIRED)
-    public Campaign setPaused(long campaignId, boolean paused) {
-        Campaign c = campaign(campaignId);
-        c.paused = paused;
-        refresh();
-        return c;
-    }
-
     public Campaign campaign(long id) {
         Campaign c = Campaign.findById(id);
         if (c == null) {
             throw new NotFoundException("No campaign " + id);
         }
         return c;
-    }
-
-    @Transactional(Transactional.TxType.REQUIRED)
-    public Ad createAd(long campaignId, AdForm form) {
-        Campaign campaign = campaign(campaignId);
-        if (!LocalPath.isLocal(form.targetPath())) {
-            throw invalid("targetPath", "must be a path on this shop, such as /t/categories/mugs");
-        }
-        if (!Banner.supports(form.contentType())) {
-            throw invalid("contentType", "must be image/svg+xml, image/png, image/jpeg, image/webp or image/gif");
-        }
-        byte[] image;
-        try {
-            image = Base64.getDecoder().decode(form.imageBase64());
-        } catch (IllegalArgumentException e) {
-            throw invalid("imageBase64", "is not valid base64");
-        }
-        if (image.length == 0 || image.length > MAX_IMAGE_BYTES) {
-            throw invalid("imageBase64", "must hold an image of 1 byte to 512 KiB");
-        }
-        if (Ad.count("bannerName", form.bannerName()) > 0) {
-            throw new WebApplicationException(Problem.of(409, "Conflict", "A banner with this name exists")
-                    .withErrors(List.of(new Problem.FieldError("bannerName", "already exists"))).toResponse());
-        }
-        Ad ad = new Ad();
-        ad.campaign = campaign;
-        ad.title = form.title().trim();
-        ad.altText = form.altText().trim();
-        ad.targetPath = form.targetPath();
-        ad.weight = form.weight() == null ? 1 : form.weight();
-        ad.taxonPermalink = form.taxonPermalink();
-        ad.bannerName = form.bannerName();
-        ad.persist();
-        Banner banner = new Banner();
-        banner.adId = ad.id;
-        banner.contentType = form.contentType();
-        banner.content = image;
-        banner.persist();
-        Banner.getEntityManager().flush();
-        Banner.getEntityManager().refresh(banner);
-        refresh();
-        return ad;
     }
 
     @SuppressWarnings("unchecked")
@@ -252,8 +172,4 @@ public class AdService {
         return urls;
     }
 
-    private static WebApplicationException invalid(String field, String message) {
-        return new WebApplicationException(Problem.of(400, "Bad Request", "The request is not valid")
-                .withErrors(List.of(new Problem.FieldError(field, message))).toResponse());
-    }
 }

@@ -172,6 +172,12 @@ public class CampaignAdminService {
 
     @Transactional(Transactional.TxType.REQUIRED)
     public Ad addAd(long campaignId, AdUpload upload) {
+        return addAd(campaignId, upload, null);
+    }
+
+    /** The one way a banner gets into the ad service: checked by {@link BannerInspector}, SVG sanitised. */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public Ad addAd(long campaignId, AdUpload upload, String wantedBannerName) {
         Campaign campaign = campaign(campaignId);
         checkTarget(upload.targetPath());
         byte[] bytes;
@@ -193,7 +199,8 @@ public class CampaignAdminService {
         ad.targetPath = upload.targetPath().trim();
         ad.weight = upload.weight();
         ad.taxonPermalink = blankToNull(upload.taxonPermalink());
-        ad.bannerName = freeBannerName(slug(upload.title()));
+        ad.bannerName = freeBannerName(wantedBannerName == null || wantedBannerName.isBlank() ? slug(upload.title())
+                : wantedBannerName);
         ad.persist();
         Banner banner = new Banner();
         banner.adId = ad.id;

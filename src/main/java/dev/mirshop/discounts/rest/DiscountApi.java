@@ -58,6 +58,14 @@ public final class DiscountApi {
             @NotNull @DecimalMin("0") @Digits(integer = 10, fraction = 2) BigDecimal orderTotal) {
     }
 
+    /** Gives back the redemption of an order that was not placed after all (idempotent). */
+    public record ReleaseRequest(@NotBlank @Size(max = 64) String orderNumber) {
+    }
+
+    /** {@code released}: a redemption was given back now; false when there was none (or it was given back before). */
+    public record ReleaseResponse(String orderNumber, boolean released) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RedeemResponse(boolean redeemed, String orderNumber, String code, DiscountKind kind,
             BigDecimal amount, Boolean freeShipping, RejectionReason reason, String message) {

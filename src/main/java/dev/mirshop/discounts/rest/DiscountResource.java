@@ -8,6 +8,8 @@ import dev.mirshop.discounts.rest.DiscountApi.DiscountForm;
 import dev.mirshop.discounts.rest.DiscountApi.DiscountView;
 import dev.mirshop.discounts.rest.DiscountApi.RedeemRequest;
 import dev.mirshop.discounts.rest.DiscountApi.RedeemResponse;
+import dev.mirshop.discounts.rest.DiscountApi.ReleaseRequest;
+import dev.mirshop.discounts.rest.DiscountApi.ReleaseResponse;
 import dev.mirshop.discounts.rest.DiscountApi.ValidateRequest;
 import dev.mirshop.discounts.rest.DiscountApi.ValidateResponse;
 import dev.mirshop.discounts.service.DiscountService;
@@ -38,7 +40,7 @@ public class DiscountResource {
     @Inject
     DiscountService discounts;
 
-    /** Live codes; {@code ?include=all} lists every code for the marketer console. */
+    /** Live codes; {@code ?include=all} lists every code for the marketer console (service token only). */
     @GET
     public List<DiscountView> list(@QueryParam("include") String include) {
         List<DiscountCode> codes;
@@ -80,6 +82,17 @@ public class DiscountResource {
     @Path("/redeem")
     public RedeemResponse redeem(@Valid @NotNull RedeemRequest request) {
         return discounts.redeem(request);
+    }
+
+    /**
+     * Gives back the code an order redeemed when the order was not placed after all (stock ran out): the code's use
+     * is uncounted and the customer may use it again. Idempotent: releasing twice, or an order that redeemed
+     * nothing, answers {@code released: false}.
+     */
+    @POST
+    @Path("/release")
+    public ReleaseResponse release(@Valid @NotNull ReleaseRequest request) {
+        return new ReleaseResponse(request.orderNumber(), discounts.release(request.orderNumber()));
     }
 
     @POST

@@ -21,6 +21,7 @@ import dev.mirshop.discounts.rest.DiscountApi.WorkshopDiscount;
 import dev.mirshop.discounts.rest.DiscountApi.WorkshopDiscountType;
 import dev.mirshop.platform.errors.Problem;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
@@ -29,9 +30,10 @@ import jakarta.ws.rs.WebApplicationException;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class DiscountService {
 
-    Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
-    @jakarta.inject.Inject
+    @Inject
     dev.mirshop.observability.DiscountMeters discountMeters;
 
     public List<DiscountCode> live() {
@@ -102,11 +104,33 @@ public class DiscountService {
         redemption.customerKey = customerKey;
         redemption.orderTotal = request.orderTotal();
         redemption.amount = verdict.amount();
+        redemption.redeemedAt = clock.instant();
         redemption.persist();
         code.timesUsed++;
         discountMeters.discountRedeemed();
         return new RedeemResponse(true, redemption.orderNumber, code.code, code.kind, redemption.amount,
                 code.kind == DiscountKind.free_shipping, null, null);
+    }
+
+    /**
+     * Releases the redemption of an order that was not placed: the redemption is removed and the code's use count
+     * goes down, under the code's row lock (the same lock redeeming takes). True when something was released.
+     */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public boolean release(String orderNumber) {
+        Optional<Redemption> redemption = Redemption.findByOrderNumber(orderNumber);
+        if (redemption.isEmpty()) {
+            return false;
+        }
+        DiscountCode code = DiscountCode.<DiscountCode>find("id", redemption.get().discountCodeId)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+        // a concurrent release may have removed it while this one waited for the lock
+        long removed = Redemption.delete("orderNumber", orderNumber);
+        if (removed == 0) {
+            return false;
+        }
+        code.timesUsed = Math.max(0, code.timesUsed - 1);
+        return true;
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
@@ -117,6 +141,7 @@ public class DiscountService {
         }
         DiscountCode code = new DiscountCode();
         apply(form, code);
+        code.createdAt = clock.instant();
         code.persist();
         return code;
     }

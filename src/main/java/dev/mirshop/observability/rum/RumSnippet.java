@@ -1,5 +1,6 @@
 package dev.mirshop.observability.rum;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -41,12 +42,55 @@ public class RumSnippet {
     ServiceTags tags;
     @Inject
     ObjectMapper json;
+    @Inject
+    Clock clock;
 
     private volatile String initOptionsJson;
 
     /** RUM is on only when both the application id and the client token are configured. */
     public boolean enabled() {
         return present(datadog.applicationId()) && present(datadog.clientToken());
+    }
+
+    /**
+     * The inline loader of the RUM SDK, exactly as the page carries it: its SHA-256 is allowed by the pages'
+     * Content-Security-Policy ({@link #contentSecurityPolicySources()}), so no other inline script can run.
+     */
+    public String loaderScript() {
+        return "(function(h,o,u,n,d){h=h[d]=h[d]||{q:[],onReady:function(c){h.q.push(c)}};d=o.createElement(u);d.async=1;"
+                + "d.src=n;n=o.getElementsByTagName(u)[0];n.parentNode.insertBefore(d,n)})(window,document,'script',"
+                + scriptUrlJson() + ",'DD_RUM');window.DD_RUM.onReady(function(){var options=" + initOptionsJson()
+                + ";options.allowedTracingUrls=[{match:window.location.origin,propagatorTypes:['tracecontext']}];"
+                + "window.DD_RUM.init(options);});";
+    }
+
+    /**
+     * What the pages' CSP must allow for RUM, when it is on: the loader's hash and the SDK's origin (script-src), and
+     * where the SDK sends its data (connect-src): the proxy when one is configured, else the site's intake.
+     */
+    public Optional<CspSources> contentSecurityPolicySources() {
+        if (!enabled()) {
+            return Optional.empty();
+        }
+        String hash;
+        try {
+            hash = java.util.Base64.getEncoder().encodeToString(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(loaderScript().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String intake = datadog.rum().proxy().filter(s -> !s.isBlank()).map(RumSnippet::origin)
+                .orElse("https://browser-intake-" + datadog.site().replace(".datadoghq", "-datadoghq"));
+        return Optional.of(new CspSources("'sha256-" + hash + "' " + origin(scriptUrl()), intake));
+    }
+
+    /** Sources for script-src and connect-src. */
+    public record CspSources(String script, String connect) {
+    }
+
+    public static String origin(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getScheme() + "://" + uri.getRawAuthority();
     }
 
     /** The SDK URL as a JS string literal: DD_RUM_SCRIPT_URL, or Datadog's CDN for the site. */
@@ -96,7 +140,7 @@ public class RumSnippet {
 
     /** When the page was rendered, in epoch milliseconds, for the dd-trace-time meta tag. */
     public long traceTime() {
-        return System.currentTimeMillis();
+        return clock.millis();
     }
 
     /** W3C traceparent of the page's server span (for tools that read it instead of the dd-* tags). */

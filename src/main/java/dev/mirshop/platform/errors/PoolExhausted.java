@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import org.hibernate.exception.GenericJDBCException;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -20,9 +21,9 @@ public class PoolExhausted {
     static final String RETRY_AFTER_SECONDS = "1";
 
     @ServerExceptionMapper
-    public Response noConnection(GenericJDBCException e, ContainerRequestContext request) {
+    public Response noConnection(GenericJDBCException e, ContainerRequestContext request, HttpServerRequest connection) {
         if (!isAcquisitionTimeout(e)) {
-            return new ErrorPages().unexpected(e, request);
+            return new ErrorPages().unexpected(e, request, connection);
         }
         Response busy = ErrorPages.respond(request, 503,
                 "Too many shoppers at once: the shop could not serve this page in time. Please try again in a moment.", null);

@@ -30,16 +30,11 @@ public final class AuthCookies {
                 .setSecure(isHttps(request));
     }
 
+    /**
+     * Whether the browser reached the shop over HTTPS: a TLS connection, or X-Forwarded-Proto https from a trusted
+     * proxy (quarkus.http.proxy.trusted-proxies; Quarkus ignores the header from anyone else).
+     */
     public static boolean isHttps(HttpServerRequest request) {
-        if (request.isSSL()) {
-            return true;
-        }
-        String forwarded = request.getHeader("X-Forwarded-Proto");
-        if (forwarded == null) {
-            return false;
-        }
-        int comma = forwarded.indexOf(',');
-        String first = (comma >= 0 ? forwarded.substring(0, comma) : forwarded).trim();
-        return "https".equalsIgnoreCase(first);
+        return request.isSSL() || "https".equalsIgnoreCase(request.scheme());
     }
 }

@@ -12,37 +12,40 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 /**
- * Guards the write endpoints of the discount and ad services (create, update, deactivate, campaign and ad changes,
- * banner uploads) and everything under /api/ads/admin: they need {@code Authorization: Bearer <shop.service-token>},
- * else 401 problem JSON. What the storefront calls for shoppers stays open: reads, ad selection, clicks, banners,
- * and the discount validate and redeem calls.
+ * Guards the discount and ad services' APIs: every request that changes state (any method but GET, HEAD and
+ * OPTIONS under /api/discounts and /api/ads, including validate, redeem and release, which only the storefront
+ * calls), everything under /api/ads/admin, and the discount reads that show more than the live codes
+ * ({@code ?include=all}, one code by id) need {@code Authorization: Bearer <shop.service-token>}, else 401 problem
+ * JSON. Open to anyone: what browsers load (ad selection, clicks, banners, the live codes, the teaser).
  */
 public class ServiceTokenFilter {
 
-    static final Set<String> OPEN_WRITES = Set.of("/api/discounts/validate", "/api/discounts/redeem");
     private static final Set<String> READS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final java.util.regex.Pattern ONE_DISCOUNT = java.util.regex.Pattern.compile("/api/discounts/\\d+/?");
 
     @Inject
     ServiceToken token;
 
-    static boolean needsToken(String method, String path) {
+    static boolean needsToken(String method, String path, String query) {
         if (path.equals("/api/ads/admin") || path.startsWith("/api/ads/admin/")) {
             return true;
         }
-        boolean service = path.equals("/api/discounts") || path.startsWith("/api/discounts/")
-                || path.equals("/api/ads") || path.startsWith("/api/ads/");
-        return service && !READS.contains(method) && !OPEN_WRITES.contains(trimSlash(path));
-    }
-
-    private static String trimSlash(String path) {
-        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        boolean discounts = path.equals("/api/discounts") || path.startsWith("/api/discounts/");
+        boolean service = discounts || path.equals("/api/ads") || path.startsWith("/api/ads/");
+        if (service && !READS.contains(method)) {
+            return true;
+        }
+        if (path.equals("/api/ads/campaigns") || path.startsWith("/api/ads/campaigns/")) {
+            return true; // every campaign, future ones too: the console's view
+        }
+        return discounts && (ONE_DISCOUNT.matcher(path).matches() || (query != null && query.contains("include")));
     }
 
     @ServerRequestFilter(preMatching = true)
     public Response check(ContainerRequestContext request) {
         // the decoded path, as routing sees it: an encoded "/api/ads/%61dmin" must not slip past
         String path = RequestPaths.collapseSlashes(request.getUriInfo().getPath());
-        if (!needsToken(request.getMethod(), path)) {
+        if (!needsToken(request.getMethod(), path, request.getUriInfo().getRequestUri().getRawQuery())) {
             return null;
         }
         if (token.accepts(request.getHeaderString(HttpHeaders.AUTHORIZATION))) {

@@ -3,7 +3,6 @@ package dev.mirshop.platform.security;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.Base64;
 
 /**
@@ -12,8 +11,6 @@ import java.util.Base64;
  */
 public final class SessionTokens {
     public static final String COOKIE = "mir_session";
-    public static final Duration LIFETIME = Duration.ofDays(14);
-
 
     private SessionTokens() {
     }

@@ -11,6 +11,8 @@ public final class ShopIdentity {
     public static final String ACCOUNT_ID = "account_id";
     /** The account's display name, a {@link String}. */
     public static final String ACCOUNT_NAME = "account_name";
+    /** The login session's stored key (the hash of its cookie), a {@link String}: CSRF tokens are bound to it. */
+    public static final String SESSION_KEY = "session_key";
 
     private ShopIdentity() {
     }

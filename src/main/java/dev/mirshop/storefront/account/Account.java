@@ -33,7 +33,7 @@ public class Account extends IdentityEntity {
     public String addressCountry;
     @Column(name = "address_phone")
     public String addressPhone;
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt;
 
     public static Optional<Account> findByEmail(String email) {

@@ -1,5 +1,7 @@
 package dev.mirshop.storefront.account;
 
+import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.util.List;
 
 import dev.mirshop.storefront.cart.CartCookie;
@@ -38,6 +40,8 @@ public class GuestCartMerge {
 
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.MANDATORY)
     public CookieChange merge(long accountId, String cookieToken) {
@@ -56,8 +60,9 @@ public class GuestCartMerge {
             return CookieChange.set(own.token());
         }
         if (guest != null) {
-            em.createNativeQuery("update carts set account_id = ?1, updated_at = now() where id = ?2")
-                    .setParameter(1, accountId).setParameter(2, guest.id()).executeUpdate();
+            em.createNativeQuery("update carts set account_id = ?1, updated_at = ?3 where id = ?2")
+                    .setParameter(1, accountId).setParameter(2, guest.id()).setParameter(3, OffsetDateTime.now(clock))
+                    .executeUpdate();
             return CookieChange.KEEP;
         }
         if (own != null) {
@@ -83,7 +88,8 @@ public class GuestCartMerge {
     }
 
     private void touch(long cartId) {
-        em.createNativeQuery("update carts set updated_at = now() where id = ?1").setParameter(1, cartId).executeUpdate();
+        em.createNativeQuery("update carts set updated_at = ?2 where id = ?1").setParameter(1, cartId)
+                .setParameter(2, OffsetDateTime.now(clock)).executeUpdate();
     }
 
     private CartRow lockByToken(String token) {

@@ -26,7 +26,7 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String email, String returnTo, String error);
+        static native TemplateInstance login(String email, String returnTo, String error, boolean welcome);
     }
 
     @Inject
@@ -35,14 +35,19 @@ public class LoginResource {
     AccountService accounts;
     @Inject
     ShopperCookies cookies;
+    @Inject
+    LoginThrottle throttle;
+    @Inject
+    io.vertx.core.http.HttpServerRequest request;
 
     @GET
     @Path("login")
-    public Response form(@QueryParam("return") String returnTo) {
+    public Response form(@QueryParam("return") String returnTo, @QueryParam("welcome") String welcome) {
         if (!identity.isAnonymous()) {
             return Redirects.seeOther(ReturnPath.orDefault(returnTo));
         }
-        return page(200, "", ReturnPath.safeOrNull(returnTo), null);
+        return Response.status(200).entity(Templates.login("", ReturnPath.safeOrNull(returnTo), null,
+                "1".equals(welcome))).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @POST
@@ -50,14 +55,24 @@ public class LoginResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response logIn(@FormParam("email") String email, @FormParam("password") String password,
             @FormParam("return") String returnTo) {
+        String keptEmail = email == null ? "" : email.strip();
+        if (keptEmail.length() > 254) {
+            keptEmail = "";
+        }
+        Optional<java.time.Duration> wait = throttle.loginRetryAfter(email, request);
+        if (wait.isPresent()) {
+            return Response.fromResponse(page(429, keptEmail, ReturnPath.safeOrNull(returnTo),
+                    "Too many failed attempts. For your security, please wait " + LoginThrottle.waitMessage(wait.get())
+                            + " and try again."))
+                    .header(HttpHeaders.RETRY_AFTER, dev.mirshop.platform.security.AttemptLimiter.seconds(wait.get()))
+                    .build();
+        }
         Optional<Account> account = accounts.authenticate(email, password);
         if (account.isEmpty()) {
-            String keptEmail = email == null ? "" : email.strip();
-            if (keptEmail.length() > 254) {
-                keptEmail = "";
-            }
+            throttle.loginFailed(email, request);
             return page(401, keptEmail, ReturnPath.safeOrNull(returnTo), LOGIN_FAILED);
         }
+        throttle.loginSucceeded(email);
         cookies.logIn(account.get().id);
         return Redirects.seeOther(ReturnPath.orDefault(returnTo));
     }
@@ -70,7 +85,7 @@ public class LoginResource {
     }
 
     private static Response page(int status, String email, String returnTo, String error) {
-        return Response.status(status).entity(Templates.login(email, returnTo, error))
+        return Response.status(status).entity(Templates.login(email, returnTo, error, false))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }

@@ -3,6 +3,7 @@ package dev.mirshop.storefront.account;
 import java.time.Duration;
 
 import dev.mirshop.platform.security.AuthCookies;
+import dev.mirshop.platform.security.SessionPolicy;
 import dev.mirshop.platform.security.SessionTokens;
 import dev.mirshop.storefront.cart.CartCookie;
 import io.vertx.core.http.Cookie;
@@ -24,10 +25,12 @@ public class ShopperCookies {
     HttpServerResponse response;
     @Inject
     LoginFlow flow;
+    @Inject
+    SessionPolicy sessions;
 
     public void logIn(long accountId) {
         LoginFlow.LoggedIn loggedIn = flow.logIn(accountId, value(SessionTokens.COOKIE), value(CartCookie.NAME));
-        AuthCookies.set(request, response, SessionTokens.COOKIE, loggedIn.sessionToken(), SessionTokens.LIFETIME);
+        AuthCookies.set(request, response, SessionTokens.COOKIE, loggedIn.sessionToken(), sessions.maxLifetime());
         GuestCartMerge.CookieChange cart = loggedIn.cart();
         if (cart.token() != null) {
             AuthCookies.set(request, response, CartCookie.NAME, cart.token(), CART_COOKIE_LIFETIME);

@@ -1,15 +1,12 @@
 package dev.mirshop.storefront.account;
 
 import dev.mirshop.platform.forms.FieldErrors;
-import java.nio.charset.StandardCharsets;
+import dev.mirshop.platform.security.PasswordPolicy;
 import java.util.regex.Pattern;
 
 /** What the signup form sent. Passwords are never echoed back into the page. */
 public record SignupForm(String name, String email, String password, String passwordConfirmation) {
 
-    public static final int MIN_PASSWORD = 8;
-    /** bcrypt reads at most 72 bytes; longer passwords would be silently cut. */
-    public static final int MAX_PASSWORD_BYTES = 72;
     static final Pattern EMAIL = Pattern.compile("^[^@\\s<>\"]+@[^@\\s<>\"]+\\.[^@\\s<>\"]+$");
 
     public SignupForm {
@@ -29,10 +26,9 @@ public record SignupForm(String name, String email, String password, String pass
         if (!isEmail(email)) {
             errors.add("email", "Please enter a valid email address, like name@example.com.");
         }
-        if (password.length() < MIN_PASSWORD) {
-            errors.add("password", "Password must be at least " + MIN_PASSWORD + " characters.");
-        } else if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            errors.add("password", "Password can be at most " + MAX_PASSWORD_BYTES + " characters.");
+        String weak = PasswordPolicy.problem(password, email, name);
+        if (weak != null) {
+            errors.add("password", weak);
         }
         if (!password.equals(passwordConfirmation)) {
             errors.add("passwordConfirmation", "Passwords do not match.");

@@ -21,8 +21,6 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.TEXT_HTML)
 public class SignupResource {
 
-    static final String EMAIL_TAKEN = "An account with this email already exists.";
-
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance signup(SignupForm form, FieldErrors errors, String returnTo);
@@ -33,7 +31,9 @@ public class SignupResource {
     @Inject
     AccountService accounts;
     @Inject
-    ShopperCookies cookies;
+    LoginThrottle throttle;
+    @Inject
+    io.vertx.core.http.HttpServerRequest request;
 
     @GET
     public Response form(@QueryParam("return") String returnTo) {
@@ -43,6 +43,11 @@ public class SignupResource {
         return page(200, new SignupForm("", "", "", ""), new FieldErrors(), ReturnPath.safeOrNull(returnTo));
     }
 
+    /**
+     * Creates the account and sends the shopper to log in with it. A new and an already registered e-mail get the
+     * same answer (ASVS 2.5.x, 3.x: no account enumeration): nobody learns from this form who has an account.
+     * When mails exist (issue 17), the owner of an existing address will be told someone tried to sign up with it.
+     */
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response signUp(@FormParam("name") String name, @FormParam("email") String email,
@@ -50,18 +55,21 @@ public class SignupResource {
             @FormParam("return") String returnTo) {
         SignupForm form = new SignupForm(name, email, password, confirmation);
         String safeReturn = ReturnPath.safeOrNull(returnTo);
+        java.util.Optional<java.time.Duration> wait = throttle.signupRetryAfter(request);
+        if (wait.isPresent()) {
+            return Response.fromResponse(page(429, form, new FieldErrors().general("Too many accounts were created"
+                    + " from your connection. Please wait " + LoginThrottle.waitMessage(wait.get()) + " and try again."),
+                    safeReturn)).header(HttpHeaders.RETRY_AFTER,
+                            dev.mirshop.platform.security.AttemptLimiter.seconds(wait.get())).build();
+        }
         FieldErrors errors = form.validate();
         if (errors.any()) {
             return page(400, form, errors, safeReturn);
         }
-        Account account;
-        try {
-            account = accounts.signUp(form);
-        } catch (EmailTakenException e) {
-            return page(409, form, new FieldErrors().add("email", EMAIL_TAKEN), safeReturn);
-        }
-        cookies.logIn(account.id);
-        return Redirects.seeOther(ReturnPath.orDefault(returnTo));
+        throttle.signupAttempted(request);
+        accounts.signUpUnlessTaken(form);
+        return Redirects.seeOther("/login?welcome=1"
+                + (safeReturn == null ? "" : "&return=" + AccountFormatting.returnParam(safeReturn)));
     }
 
     private static Response page(int status, SignupForm form, FieldErrors errors, String returnTo) {

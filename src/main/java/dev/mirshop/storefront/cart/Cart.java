@@ -1,5 +1,6 @@
 package dev.mirshop.storefront.cart;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
@@ -59,7 +60,7 @@ public class Cart extends IdentityEntity {
     }
 
     /** Forgets the checkout progress, e.g. once the cart became an order. */
-    public void clearCheckout() {
+    public void clearCheckout(Clock clock) {
         email = null;
         shipTo = null;
         shippingMethod = null;
@@ -69,10 +70,10 @@ public class Cart extends IdentityEntity {
         discountCode = null;
         reservedOrderNumber = null;
         redeemItemTotal = null;
-        touch();
+        touch(clock);
     }
 
-    public void touch() {
-        updatedAt = OffsetDateTime.now();
+    public void touch(Clock clock) {
+        updatedAt = OffsetDateTime.now(clock);
     }
 }

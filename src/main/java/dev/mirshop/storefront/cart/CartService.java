@@ -1,6 +1,7 @@
 package dev.mirshop.storefront.cart;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +44,8 @@ public class CartService {
 
     @Inject
     EntityManager em;
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Cart> find(Optional<String> token) {
@@ -84,13 +87,13 @@ public class CartService {
             item = new CartItem();
             item.cartId = cart.id;
             item.variantId = variantId;
-            item.addedAt = OffsetDateTime.now();
+            item.addedAt = OffsetDateTime.now(clock);
             item.quantity = wanted;
             item.persist();
         } else {
             item.quantity = wanted;
         }
-        cart.touch();
+        cart.touch(clock);
         addedEvents.fire(new CartItemAdded(variantId, quantity));
         return cart.token;
     }
@@ -102,20 +105,20 @@ public class CartService {
                 .orElseThrow(() -> new CartException(Status.CONFLICT, "That product is no longer sold. Please remove it."));
         checkStock(variant, quantity, 0);
         item.quantity = quantity;
-        cart.touch();
+        cart.touch(clock);
     }
 
     public void remove(Optional<String> token, long itemId) {
         Cart cart = token.flatMap(Cart::lockByToken).orElseThrow(CartService::notInCart);
         itemOf(cart, itemId).delete();
-        cart.touch();
+        cart.touch(clock);
     }
 
     private Cart newCart(Optional<Long> accountId) {
         Cart cart = new Cart();
         cart.token = CartCookie.newToken();
         cart.accountId = accountId.orElse(null);
-        cart.createdAt = OffsetDateTime.now();
+        cart.createdAt = OffsetDateTime.now(clock);
         cart.updatedAt = cart.createdAt;
         cart.persist();
         return cart;
@@ -147,8 +150,8 @@ public class CartService {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
                 select p.name, v.stock_on_hand from variants v join products p on p.id = v.product_id
-                where v.id = ?1 and p.available_on <= now()
-                """).setParameter(1, variantId).getResultList();
+                where v.id = ?1 and p.available_on <= ?2
+                """).setParameter(1, variantId).setParameter(2, OffsetDateTime.now(clock)).getResultList();
         return rows.stream().findFirst()
                 .map(r -> new StockedVariant((String) r[0], ((Number) r[1]).intValue()));
     }

@@ -23,7 +23,7 @@ import jakarta.transaction.Transactional;
 
 /**
  * Read-side queries of the catalog over its listing read model (product_listings, listing_entries,
- * listing_facet_counts; see V120__catalog_listing_read_model.sql): explicit SQL returning plain records, a fixed
+ * listing_facet_counts; see V133__catalog_listing_read_model.sql): explicit SQL returning plain records, a fixed
  * number of statements per page, each reading rows bounded by the page (at most {@link ListingQuery#maxPage()}
  * pages of {@link ListingQuery#PAGE_SIZE}), never by the catalog. Only products whose available_on has passed by the
  * shop's clock are shown; the clock's instant is a parameter of every statement, never the database's now().
@@ -54,7 +54,7 @@ public class CatalogQueries {
      * the taxon's precomputed count ({@code facets}); otherwise counted up to what the pages can show, plus one.
      */
     public ListingPage listing(ListingQuery q, int taxonId, OptionFacets facets) {
-        OffsetDateTime now = now();
+        OffsetDateTime now = currentTime();
         Filters filters = filters(q);
         List<ProductCard> cards = cards(run(cardsSql(q, filters, taxonId, now)));
         if (!q.narrowed()) {
@@ -185,7 +185,7 @@ public class CatalogQueries {
      */
     public OptionFacets facets(int taxonId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = run(facetsSql(taxonId, now())).getResultList();
+        List<Object[]> rows = run(facetsSql(taxonId, currentTime())).getResultList();
         long products = 0;
         Map<String, OptionFacets.Type> types = new LinkedHashMap<>();
         for (Object[] r : rows) {
@@ -321,7 +321,7 @@ public class CatalogQueries {
     /** The product page's data in one statement: the product, its variants with options, images and properties. */
     public Optional<ProductDetails> product(String slug) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = run(productSql(slug, now())).getResultList();
+        List<Object[]> rows = run(productSql(slug, currentTime())).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -407,7 +407,7 @@ public class CatalogQueries {
 
     /** Up to {@code limit} other products of the taxon (and its descendants), its featured ones first, newest first. */
     public List<ProductCard> related(long productId, Integer taxonId, int limit) {
-        return taxonId == null ? List.of() : cards(run(relatedSql(productId, taxonId, limit, now())));
+        return taxonId == null ? List.of() : cards(run(relatedSql(productId, taxonId, limit, currentTime())));
     }
 
     static CatalogStatement relatedSql(long productId, int taxonId, int limit, OffsetDateTime now) {
@@ -434,7 +434,7 @@ public class CatalogQueries {
 
     /** The newest featured products, for the home page. */
     public List<ProductCard> featured(int limit) {
-        return cards(run(featuredSql(limit, now())));
+        return cards(run(featuredSql(limit, currentTime())));
     }
 
     static CatalogStatement featuredSql(int limit, OffsetDateTime now) {
@@ -486,7 +486,7 @@ public class CatalogQueries {
     /** Paths of the available products with ids in file {@code file} (1-based) of {@code perFile}. */
     @SuppressWarnings("unchecked")
     public List<String> sitemapProducts(int file, int perFile) {
-        return run(sitemapProductsSql(file, perFile, now())).getResultList();
+        return run(sitemapProductsSql(file, perFile, currentTime())).getResultList();
     }
 
     static CatalogStatement sitemapProductsSql(int file, int perFile, OffsetDateTime now) {
@@ -507,7 +507,7 @@ public class CatalogQueries {
 
     // ------------------------------------------------------------------------------------------------- running
 
-    private OffsetDateTime now() {
+    private OffsetDateTime currentTime() {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 

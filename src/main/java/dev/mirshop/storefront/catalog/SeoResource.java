@@ -2,17 +2,16 @@ package dev.mirshop.storefront.catalog;
 
 import java.util.List;
 
+import dev.mirshop.platform.web.PublicBaseUrl;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.UriInfo;
 
 /**
- * /robots.txt and the sitemaps, with absolute URLs built from the request's scheme and host. /sitemap.xml is a
+ * /robots.txt and the sitemaps, with absolute URLs on the shop's canonical base URL (never the request's Host). /sitemap.xml is a
  * sitemap index (sitemaps.org protocol): the shop's own pages, then taxons and products in files of at most
  * {@code shop.sitemap.urls-per-file} URLs (50,000, the protocol's limit, by default), split by id range so each
  * file is one bounded query.
@@ -27,14 +26,15 @@ public class SeoResource {
 
     @Inject
     CatalogQueries catalog;
-
+    @Inject
+    PublicBaseUrl publicBaseUrl;
     @Inject
     CatalogConfig config;
 
     @GET
     @Path("robots.txt")
     @Produces("text/plain;charset=UTF-8")
-    public String robots(@Context UriInfo uri) {
+    public String robots() {
         return """
                 User-agent: *
                 Disallow: /cart
@@ -46,14 +46,14 @@ public class SeoResource {
                 Disallow: /signup
 
                 Sitemap: %s/sitemap.xml
-                """.formatted(base(uri));
+                """.formatted(base());
     }
 
     @GET
     @Path("sitemap.xml")
     @Produces(XML)
-    public String sitemap(@Context UriInfo uri) {
-        String base = base(uri);
+    public String sitemap() {
+        String base = base();
         CatalogQueries.Sitemaps files = catalog.sitemaps(perFile());
         StringBuilder xml = new StringBuilder(1024).append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
                 .append("<sitemapindex xmlns=\"").append(NAMESPACE).append("\">\n");
@@ -70,21 +70,21 @@ public class SeoResource {
     @GET
     @Path("sitemaps/pages.xml")
     @Produces(XML)
-    public String pages(@Context UriInfo uri) {
-        return urlset(base(uri), List.of("/", "/products"));
+    public String pages() {
+        return urlset(base(), List.of("/", "/products"));
     }
 
     @GET
     @Path("sitemaps/{kind: taxons|products}-{file: [0-9]{1,6}}.xml")
     @Produces(XML)
-    public String file(@PathParam("kind") String kind, @PathParam("file") int file, @Context UriInfo uri) {
+    public String file(@PathParam("kind") String kind, @PathParam("file") int file) {
         int perFile = perFile();
         CatalogQueries.Sitemaps files = catalog.sitemaps(perFile);
         boolean taxons = "taxons".equals(kind);
         if (file < 1 || file > (taxons ? files.taxonFiles() : files.productFiles())) {
             throw new NotFoundException();
         }
-        return urlset(base(uri), taxons ? catalog.sitemapTaxons(file, perFile) : catalog.sitemapProducts(file, perFile));
+        return urlset(base(), taxons ? catalog.sitemapTaxons(file, perFile) : catalog.sitemapProducts(file, perFile));
     }
 
     private int perFile() {
@@ -104,9 +104,8 @@ public class SeoResource {
         xml.append("  <").append(element).append("><loc>").append(escape(loc)).append("</loc></").append(element).append(">\n");
     }
 
-    private static String base(UriInfo uri) {
-        String base = uri.getBaseUri().toString();
-        return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    private String base() {
+        return publicBaseUrl.get();
     }
 
     private static String escape(String s) {

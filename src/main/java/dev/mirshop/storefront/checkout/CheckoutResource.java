@@ -1,6 +1,7 @@
 package dev.mirshop.storefront.checkout;
 
 import dev.mirshop.platform.forms.FieldErrors;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +52,8 @@ public class CheckoutResource {
     OrderPlacement placement;
     @Inject
     Coupons coupons;
+    @Inject
+    Clock clock;
 
     @CheckedTemplate
     static class Templates {
@@ -158,7 +161,7 @@ public class CheckoutResource {
         if (!checkout.canOpen(Step.PAYMENT)) {
             return redirect(checkout.firstIncomplete());
         }
-        FieldErrors errors = form.validate();
+        FieldErrors errors = form.validate(clock);
         String method = form.isCod() ? PaymentForm.COD : PaymentForm.CARD;
         if (!errors.isEmpty()) {
             return page(400, paymentPage(checkout, method, form.expiryForRedisplay(), errors, null));
@@ -210,7 +213,17 @@ public class CheckoutResource {
             long cartId = checkout.cart().id;
             OrderPlacement.Attempt attempt = placement.prepare(cartId, shopper.accountId());
             // the code is redeemed before the order's transaction; only a redeemed code reaches the order
-            PlacedOrder order = placement.place(cartId, shopper.accountId(), attempt, placement.redeem(attempt));
+            var redemption = placement.redeem(attempt);
+            PlacedOrder order;
+            try {
+                order = placement.place(cartId, shopper.accountId(), attempt, redemption);
+            } catch (RuntimeException notPlaced) {
+                // nothing was placed: give the code back, or a sold-out item would burn a single-use code
+                if (redemption.isPresent()) {
+                    placement.releaseRedemption(attempt);
+                }
+                throw notPlaced;
+            }
             return Response.status(Response.Status.SEE_OTHER).header("Location", order.link()).build();
         } catch (OutOfStockException e) {
             Checkout now = load();

@@ -1,6 +1,7 @@
 package dev.mirshop.storefront.checkout;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,6 +21,8 @@ public class CheckoutService {
 
     @Inject
     CartService carts;
+    @Inject
+    Clock clock;
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Checkout> load(Optional<String> token) {
@@ -44,7 +47,7 @@ public class CheckoutService {
     public void saveAddress(long cartId, AddressForm form) {
         Cart cart = Cart.lockById(cartId);
         form.copyTo(cart);
-        cart.touch();
+        cart.touch(clock);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -67,7 +70,7 @@ public class CheckoutService {
         }
         Cart cart = Cart.lockById(cartId);
         cart.shippingMethod = code;
-        cart.touch();
+        cart.touch(clock);
         return true;
     }
 
@@ -76,7 +79,7 @@ public class CheckoutService {
         cart.paymentMethod = PaymentForm.CARD;
         cart.cardBrand = brand;
         cart.cardLast4 = last4;
-        cart.touch();
+        cart.touch(clock);
     }
 
     public void savePayOnDelivery(long cartId) {
@@ -84,7 +87,7 @@ public class CheckoutService {
         cart.paymentMethod = PaymentForm.COD;
         cart.cardBrand = null;
         cart.cardLast4 = null;
-        cart.touch();
+        cart.touch(clock);
     }
 
     /** A declined card must not leave an earlier accepted one behind. */
@@ -93,7 +96,7 @@ public class CheckoutService {
         cart.paymentMethod = null;
         cart.cardBrand = null;
         cart.cardLast4 = null;
-        cart.touch();
+        cart.touch(clock);
     }
 
     /** The checkout's money from the database: item prices now, the shipping method's price (free Standard from $75). */

@@ -1,5 +1,6 @@
 package dev.mirshop.storefront.checkout;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +24,8 @@ public class Coupons {
 
     @Inject
     DiscountClient discounts;
+    @Inject
+    Clock clock;
 
     /** The cart's code checked against its items now; empty when the cart has no code. */
     public Optional<DiscountCheck> check(Cart cart, CartView items, Optional<Long> accountId) {
@@ -71,7 +74,7 @@ public class Coupons {
             cart.redeemItemTotal = null;
         }
         cart.discountCode = code;
-        cart.touch();
+        cart.touch(clock);
     }
 
     @Transactional

@@ -1,6 +1,7 @@
 package dev.mirshop.storefront.checkout;
 
 import dev.mirshop.platform.forms.FieldErrors;
+import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.regex.Matcher;
@@ -81,8 +82,9 @@ public class PaymentForm {
         return errors;
     }
 
-    public FieldErrors validate() {
-        return validate(YearMonth.now(ZoneOffset.UTC));
+    /** Checks the form on the shop's clock: a card is valid through the last day of its expiry month (UTC). */
+    public FieldErrors validate(Clock clock) {
+        return validate(YearMonth.now(clock.withZone(ZoneOffset.UTC)));
     }
 
     /** The validated card number, digits only; null before {@link #validate} or when it was invalid. */

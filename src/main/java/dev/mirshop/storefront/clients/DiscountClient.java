@@ -135,6 +135,28 @@ public class DiscountClient {
         return Redemption.unavailable(orderNumber, code);
     }
 
+    /**
+     * Gives back the code an order redeemed when the order could not be placed after all (stock ran out). Idempotent
+     * on the service's side, so it is retried; false when the service could not be reached (the code stays counted,
+     * and the warning in the log names the order).
+     */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 2, delay = 100, jitter = 50)
+    @CircuitBreaker(requestVolumeThreshold = 10, failureRatio = 0.5, delay = 10, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreakerName("discounts-release")
+    @Fallback(fallbackMethod = "releaseUnavailable")
+    public boolean release(String orderNumber) {
+        api.release(new DiscountsApi.ReleaseRequestDto(orderNumber));
+        return true;
+    }
+
+    boolean releaseUnavailable(String orderNumber, Throwable failure) {
+        fallbacks.dependencyFallback("discounts", "release");
+        LOG.warnf("Could not release the discount redeemed for order %s, which was not placed: %s", orderNumber,
+                failure.toString());
+        return false;
+    }
+
     /** A cart line as the discount service sees it. */
     public record CartItem(String sku, Integer quantity, BigDecimal unitPrice) {
     }

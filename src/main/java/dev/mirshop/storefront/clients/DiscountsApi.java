@@ -6,6 +6,7 @@ import java.util.List;
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
+import dev.mirshop.platform.security.ServiceTokenClientFilter;
 import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 /** The discount service as the storefront sees it. Wrapped by {@link DiscountClient}, which owns the resilience. */
 @RegisterRestClient(configKey = "discounts")
 @RegisterProvider(LoopbackPortFilter.class)
+@RegisterProvider(ServiceTokenClientFilter.class)
 @Path("/api/discounts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,6 +37,16 @@ interface DiscountsApi {
     @POST
     @Path("/redeem")
     RedeemDto redeem(RedeemRequestDto request);
+
+    @POST
+    @Path("/release")
+    ReleaseDto release(ReleaseRequestDto request);
+
+    record ReleaseRequestDto(String orderNumber) {
+    }
+
+    record ReleaseDto(String orderNumber, boolean released) {
+    }
 
     record TeaserDto(String code, String name, String kind, BigDecimal value, String headline) {
     }

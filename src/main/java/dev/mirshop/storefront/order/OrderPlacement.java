@@ -2,6 +2,7 @@ package dev.mirshop.storefront.order;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +54,8 @@ public class OrderPlacement {
     CheckoutService checkout;
     @Inject
     DiscountClient discounts;
+    @Inject
+    Clock clock;
 
     /**
      * One attempt to place the cart: the reserved order number, the code and who uses it, the item total now and the
@@ -128,7 +131,7 @@ public class OrderPlacement {
         }
 
         em.createNativeQuery("delete from cart_items where cart_id = ?1").setParameter(1, cartId).executeUpdate();
-        cart.clearCheckout();
+        cart.clearCheckout(clock);
         int itemCount = items.lines().stream().mapToInt(CartLine::quantity).sum();
         placedEvents.fire(new OrderPlaced(order.number, order.paymentMethod, order.total, order.currency, itemCount));
         return new PlacedOrder(order.number, order.accessToken);
@@ -203,7 +206,7 @@ public class OrderPlacement {
         order.discountCode = totals.discountCode();
         order.discountTotal = totals.discount();
         order.total = totals.total();
-        order.completedAt = OffsetDateTime.now();
+        order.completedAt = OffsetDateTime.now(clock);
         return order;
     }
 
@@ -221,9 +224,33 @@ public class OrderPlacement {
         return snapshot;
     }
 
-    /** Spree-style order numbers: R and nine digits, from a database sequence so every replica agrees. */
+    /**
+     * Spree-style order numbers: R and nine random digits (not a sequence: the next shopper's number cannot be
+     * guessed from one's own), unused by any order or cart; the unique indexes on orders.number and
+     * carts.reserved_order_number keep them unique even against a concurrent draw.
+     */
     private String nextNumber() {
-        Number n = (Number) em.createNativeQuery("select nextval('order_number_seq')").getSingleResult();
-        return "R" + String.format("%09d", n.longValue());
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String number = OrderNumbers.random();
+            Number taken = (Number) em.createNativeQuery("""
+                    select (select count(*) from orders where number = ?1)
+                         + (select count(*) from carts where reserved_order_number = ?1)""")
+                    .setParameter(1, number).getSingleResult();
+            if (taken.longValue() == 0) {
+                return number;
+            }
+        }
+        throw new IllegalStateException("No free order number after 20 draws");
+    }
+
+    /**
+     * Gives back the code the attempt redeemed, after its order could not be placed (stock ran out, the checkout
+     * changed): the shopper can use the code again. Outside any transaction, like redeeming.
+     */
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void releaseRedemption(Attempt attempt) {
+        if (attempt.code() != null) {
+            discounts.release(attempt.number());
+        }
     }
 }

@@ -12,7 +12,6 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class OrderService {
-    private static final String NUMBER_FORMAT = "R\\d{9}";
 
     @Inject
     CheckoutService checkout;
@@ -22,7 +21,7 @@ public class OrderService {
 
     /** The order, if it exists and this shopper may see it; empty otherwise (the caller answers 404 either way). */
     public Optional<OrderDetails> visible(String number, Optional<Long> accountId, String token) {
-        if (number == null || !number.matches(NUMBER_FORMAT) || (token != null && token.length() > 100)) {
+        if (number == null || !OrderNumbers.isWellFormed(number) || (token != null && token.length() > 100)) {
             return Optional.empty();
         }
         return Order.findByNumber(number)

@@ -10,7 +10,7 @@ import dev.mirshop.storefront.account.ReturnPath;
 import dev.mirshop.storefront.cart.CartCookie;
 import dev.mirshop.storefront.catalog.CatalogMenu;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import dev.mirshop.platform.security.csrf.CsrfTokens;
 import io.vertx.core.Context;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
@@ -34,7 +34,7 @@ public class PageChrome {
     @Inject
     SecurityIdentity identity;
     @Inject
-    CurrentVertxRequest currentRequest;
+    CsrfTokens csrf;
 
     private Integer cartCount;
 
@@ -87,12 +87,9 @@ public class PageChrome {
         return Context.isOnEventLoopThread();
     }
 
-    /**
-     * Whether {#csrf /} can render: the CSRF filter did not run for error pages of unmatched paths or of
-     * rejected POSTs, and the layout's logout form must not turn those pages into a 500.
-     */
+    /** Whether {#csrf /} can render: only while a request is answered (always, for a page). */
     public boolean csrfReady() {
-        return currentRequest.getCurrent() != null && currentRequest.getCurrent().get("csrf_token") != null;
+        return csrf.available();
     }
 
     public boolean loggedIn() {

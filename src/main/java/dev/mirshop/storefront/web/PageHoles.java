@@ -8,10 +8,10 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.mirshop.observability.rum.RumSnippet;
+import dev.mirshop.platform.security.csrf.CsrfTokens;
 import dev.mirshop.platform.web.PageSkeleton;
 import dev.mirshop.storefront.clients.AdView;
 import dev.mirshop.storefront.clients.TeaserView;
-import io.quarkus.csrf.reactive.runtime.CsrfTokenParameterProvider;
 import io.quarkus.qute.Escaper;
 import io.quarkus.qute.Location;
 import io.quarkus.qute.Template;
@@ -32,7 +32,7 @@ public class PageHoles {
     @Inject
     PageChrome chrome;
     @Inject
-    CsrfTokenParameterProvider csrf;
+    CsrfTokens csrf;
     @Inject
     RumSnippet rum;
     @Location("tags/accountLinks")

@@ -130,7 +130,7 @@ class GuestCartMergeTest {
     }
 
     @Test
-    void signupAdoptsTheGuestCart() {
+    void theFirstLoginAfterSignupAdoptsTheGuestCart() {
         String guestToken = CartCookie.newToken();
         long guestCart = db.cart(guestToken, null);
         db.cartItem(guestCart, db.variant(5), 2);
@@ -140,9 +140,11 @@ class GuestCartMergeTest {
         String email = Fixtures.uniqueEmail("newcomer");
 
         Response response = browser.post("/signup", Map.of("name", "Newcomer", "email", email,
-                "password", "password123", "password_confirmation", "password123"));
-
+                "password", "tall-violet-kettle-19", "password_confirmation", "tall-violet-kettle-19"));
         assertThat(response.statusCode()).isEqualTo(303);
+        // the new account logs in (signup itself logs nobody in: it must answer the same for a taken e-mail)
+        assertThat(browser.post("/login", Map.of("email", email, "password", "tall-violet-kettle-19")).statusCode())
+                .isEqualTo(303);
         assertThat(db.queryLong("select account_id from carts where id = ?", guestCart))
                 .isEqualTo(db.queryLong("select id from accounts where email = ?", email));
     }

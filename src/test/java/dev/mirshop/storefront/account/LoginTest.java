@@ -10,6 +10,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import dev.mirshop.platform.security.SessionTokens;
+import dev.mirshop.testing.ShopTime;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
@@ -160,8 +161,9 @@ class LoginTest {
         String email = Fixtures.uniqueEmail("expired");
         long id = db.account(email, "Expired");
         String token = SessionTokens.newToken();
-        db.update("insert into sessions (token, account_id, expires_at) values (?, ?, now() - interval '1 minute')",
-                SessionTokens.storedForm(token), id);
+        db.update("insert into sessions (token, account_id, expires_at, idle_expires_at) values (?, ?, ?::timestamptz, ?::timestamptz)",
+                SessionTokens.storedForm(token), id, ShopTime.now().minusSeconds(60).toString(),
+                ShopTime.now().plusSeconds(3600).toString());
         Browser browser = new Browser();
         browser.cookies.put("mir_session", token);
         assertThat(browser.get("/account").statusCode()).isEqualTo(303);

@@ -4,6 +4,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 import io.restassured.http.ContentType;
+import dev.mirshop.testing.ShopTime;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 
@@ -15,9 +16,7 @@ public class Browser extends dev.mirshop.testing.Browser {
 
     /** Posts a form with the CSRF token, like a browser submitting a page's form. Pairs: name, value, name, value... */
     public Response post(String path, Object... fields) {
-        if (csrfToken == null) {
-            get("/cart");
-        }
+        ensureCsrfToken();
         return send(request().contentType(ContentType.URLENC).formParam(CSRF_FIELD, csrfToken), path, fields);
     }
 
@@ -59,7 +58,7 @@ public class Browser extends dev.mirshop.testing.Browser {
 
     public Browser payByCard(String number) {
         expectRedirect(post("/checkout/payment", "payment_method", "card", "card_number", number, "card_expiry",
-                "12/" + (java.time.Year.now().getValue() % 100 + 2), "card_cvc", "123"), "/checkout/confirm");
+                ShopTime.cardExpiry(ShopTime.thisMonth().plusYears(2)), "card_cvc", "123"), "/checkout/confirm");
         return this;
     }
 

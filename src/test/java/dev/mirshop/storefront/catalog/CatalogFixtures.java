@@ -67,7 +67,7 @@ final class CatalogFixtures {
         List<Long> created = QuarkusTransaction.requiringNew().call(() -> {
             long productId = ((Number) em.createNativeQuery("""
                     insert into products (name, slug, description, available_on, created_at)
-                    values (:name, :slug, :description, now() - interval '1 day', now() - make_interval(mins => :minutes))
+                    values (:name, :slug, :description, timestamptz '2000-01-01', now() - make_interval(mins => :minutes))
                     returning id
                     """).setParameter("name", name).setParameter("slug", slug).setParameter("description", description)
                     .setParameter("minutes", minutesAgo).getSingleResult()).longValue();

@@ -10,7 +10,8 @@
 #   search   one or two random words of the catalog's vocabulary, sometimes a filter, sort or later page.
 # It prints req/s, p50, p99, errors and each page's ratio to the ceiling of the same run, the JVM's RSS under load
 # and PostgreSQL's (proportional set size of its processes), then an overload run at 128 connections over the
-# listings: every answer must be a 2xx or a 503 with Retry-After, and none may wait for the pool to time out.
+# three pages mixed: every answer must be a 2xx or a 503 with Retry-After (anything else, a 503 without it, or a
+# socket error counts as an error), and the slowest answer shows whether any waited for the pool to time out (1 s).
 # At the end: each page's p50 at the largest size over its p50 at the smallest (growth).
 #
 # Usage: bench/scale.sh                 (builds target/quarkus-app if missing)
@@ -59,37 +60,52 @@ COLOR_VALUES=(white black navy grey blue olive sand red green brown burgundy cha
 SORTS=(newest price_asc price_desc name)
 
 rss_kib() { ps -o rss= -p "$1" 2>/dev/null | tr -d ' ' || echo 0; }
-postgres_pss_kib() { # the embedded PostgreSQL's server and backends: proportional set size (shared memory split)
-  local total=0 postmaster pid
-  postmaster=$(pgrep -f "bin/postgres -D" | head -1 || true)
+postgres_pss_kib() { # this shop's embedded PostgreSQL (server and backends): proportional set size, shared memory split
+  # the JVM holds Zonky's epg-lock file open in the server's data directory; other shops on the machine have their own
+  local total=0 datadir postmaster pid
+  datadir=$(ls -l /proc/"$app"/fd 2>/dev/null | awk '/epg-lock/ {print $NF}' | head -1 | xargs -r dirname)
+  [ -n "$datadir" ] || { echo 0; return; }
+  postmaster=$(pgrep -f "postgres -D $datadir" | head -1 || true)
   [ -n "$postmaster" ] || { echo 0; return; }
   for pid in "$postmaster" $(pgrep -P "$postmaster" || true); do
     [ -r "/proc/$pid/smaps_rollup" ] && total=$(( total + $(awk '/^Pss:/ {print $2}' /proc/"$pid"/smaps_rollup) ))
   done
   echo "$total"
 }
+sample_rss() { # the JVM's largest RSS while wrk runs, sampled every 0.5 s, into file $1
+  local max=0 now
+  while kill -0 "$app" 2>/dev/null; do
+    now=$(rss_kib "$app"); [ "${now:-0}" -gt "$max" ] && max=$now && echo "$max" >"$1"
+    sleep 0.5
+  done
+}
 
-measure() { # name paths-file connections -> fills rps/p50/p99/errors/status for "$size:$name"
-  local name=$1 file=$2 conns=$3 out
+measure() { # name paths-file connections -> fills rps/p50/p99/max/errors/status/rss for "$size:$name"
+  local name=$1 file=$2 conns=$3 out sampler
+  echo 0 >"$work/rss"
+  sample_rss "$work/rss" & sampler=$!
   out=$(PATHS="$file" wrk -t"$THREADS" -c"$conns" -d"$DURATION" --latency -s "$LUA" "$BASE")
+  kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
   local key="$size:$name"
   rps[$key]=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50[$key]=$(to_ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")
   p99[$key]=$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")
+  maxms[$key]=$(to_ms "$(echo "$out" | awk '$1 == "Latency" {print $4}')")
   local sockerr status
   sockerr=$(echo "$out" | awk '/Socket errors/ {gsub(/,/, ""); print $4 + $6 + $8 + $10}')
   status=$(echo "$out" | awk '/^STATUS/ {print}')
-  statuses[$key]=${status#STATUS }
-  local shed other
+  statuses[$key]="${status#STATUS }${sockerr:+ socket_errors=$sockerr}"
+  local shed bare other
   shed=$(echo "$status" | sed -n 's/.* shed=\([0-9]*\).*/\1/p')
+  bare=$(echo "$status" | sed -n 's/.*shed_without_retry_after=\([0-9]*\).*/\1/p')
   other=$(echo "$status" | sed -n 's/.*other=\([0-9]*\).*/\1/p')
   # at the measured load any non-2xx is an error; under overload a 503 with Retry-After is the expected answer
-  if [ "$name" = overload ]; then shed=0; fi
+  if [ "$name" = overload ]; then shed=${bare:-0}; fi
   errors[$key]=$(( ${shed:-0} + ${other:-0} + ${sockerr:-0} ))
-  rss[$key]=$(rss_kib "$app")
+  rss[$key]=$(cat "$work/rss")
 }
 
-declare -A rps p50 p99 errors statuses rss loaded pg loads
+declare -A rps p50 p99 maxms errors statuses rss loaded pg loads
 for size in $SIZES; do
   stop_app
   log="$work/shop-$size.log"
@@ -144,6 +160,7 @@ for size in $SIZES; do
         if (rand() < 0.2) q = q "&page=" (int(rand() * 3) + 2)
         print q
       } }' >"$work/searches"
+  cat "$work/products" "$work/listings" "$work/searches" >"$work/mixed"
   echo /robots.txt >"$work/ceiling"
   echo "   $(wc -l <"$work/products") products, $(wc -l <"$work/taxons") taxons; warming up (${WARMUP} per page, twice round)..."
 
@@ -158,7 +175,7 @@ for size in $SIZES; do
   measure listing "$work/listings" "$CONNECTIONS"
   measure search "$work/searches" "$CONNECTIONS"
   pg[$size]=$(postgres_pss_kib)
-  measure overload "$work/listings" "$OVERLOAD"
+  measure overload "$work/mixed" "$OVERLOAD"
   loads[$size]=$(cut -d' ' -f1-3 /proc/loadavg)
 done
 stop_app
@@ -169,13 +186,13 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (overload: -c$OVERLOAD), app -Xm
 for size in $SIZES; do
   echo
   echo "$size products: ${loaded[$size]}; load average after the run ${loads[$size]}"
-  printf '| %-8s | %9s | %8s | %8s | %7s | %8s | %8s |\n' page "req/s" "p50 ms" "p99 ms" errors "ceiling" "RSS MiB"
-  printf '|%s|%s|%s|%s|%s|%s|%s|\n' ---------- ----------- ---------- ---------- --------- ---------- ----------
+  printf '| %-8s | %9s | %8s | %8s | %8s | %7s | %8s | %8s |\n' page "req/s" "p50 ms" "p99 ms" "max ms" errors "ceiling" "RSS MiB"
+  printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ---------- ----------- ---------- ---------- ---------- --------- ---------- ----------
   for name in ceiling product listing search overload; do
     key="$size:$name"
     ratio=$(awk -v a="${rps[$key]}" -v c="${rps[$size:ceiling]}" 'BEGIN { printf "%.3fx", a / c }')
-    printf '| %-8s | %9s | %8s | %8s | %7s | %8s | %8s |\n' "$name" "${rps[$key]}" "${p50[$key]}" "${p99[$key]}" \
-      "${errors[$key]}" "$ratio" "$(( ${rss[$key]} / 1024 ))"
+    printf '| %-8s | %9s | %8s | %8s | %8s | %7s | %8s | %8s |\n' "$name" "${rps[$key]}" "${p50[$key]}" "${p99[$key]}" \
+      "${maxms[$key]}" "${errors[$key]}" "$ratio" "$(( ${rss[$key]} / 1024 ))"
   done
   echo "overload at $OVERLOAD connections: ${statuses[$size:overload]}"
   echo "PostgreSQL (all its processes, proportional set size) after the pages: $(( ${pg[$size]} / 1024 )) MiB"

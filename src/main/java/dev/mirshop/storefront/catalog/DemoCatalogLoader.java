@@ -85,7 +85,7 @@ public class DemoCatalogLoader {
             menu.forget();
             optionIds.forget();
             state = State.LOADED;
-            LOG.infof("%s (%d ms at startup)", outcome, (System.nanoTime() - started) / 1_000_000);
+            LOG.infof("%s in %.1f s", outcome, (System.nanoTime() - started) / 1e9);
         } catch (SQLException | RuntimeException e) {
             outcome = e.getMessage();
             state = State.FAILED;

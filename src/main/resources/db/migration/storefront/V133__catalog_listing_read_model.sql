@@ -13,6 +13,8 @@
 -- only flips product_listings.in_stock when a variant sells out or comes back (at commit, see below). Time is
 -- never decided here: availability (available_on) is stored, and every query compares it with the shop's clock.
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
+-- GIN over (taxon_id, option array): a listing filtered by size or colour finds its taxon's matching entries only
+CREATE EXTENSION IF NOT EXISTS btree_gin;
 
 -- product_listings.search_vector serves search now; the products table keeps its column for that copy only.
 DROP INDEX products_search_idx;
@@ -74,8 +76,16 @@ BEGIN
     CREATE INDEX IF NOT EXISTS listing_entries_name_idx ON listing_entries (taxon_id, name_key, product_id);
     CREATE INDEX IF NOT EXISTS listing_entries_featured_idx ON listing_entries (taxon_id, created_at DESC, product_id DESC)
         WHERE featured;
+    -- filters: a selective size or colour (or size-in-colour pair) reads only the taxon's matching entries, where the
+    -- sort index would walk most of the taxon to find a page of them; for common values the planner keeps the sort index
+    CREATE INDEX IF NOT EXISTS listing_entries_options_idx ON listing_entries USING gin (taxon_id, option_ids);
+    CREATE INDEX IF NOT EXISTS listing_entries_pairs_idx ON listing_entries USING gin (taxon_id, option_pairs);
     CREATE INDEX IF NOT EXISTS product_listings_search_idx ON product_listings USING gin (search_vector);
     CREATE INDEX IF NOT EXISTS product_listings_name_search_idx ON product_listings USING gin (name_vector);
+    -- searches read product_listings itself (its texts are there), in the order of each sort for common words
+    CREATE INDEX IF NOT EXISTS product_listings_newest_idx ON product_listings (created_at DESC, product_id DESC);
+    CREATE INDEX IF NOT EXISTS product_listings_price_idx ON product_listings (price, name_key, product_id);
+    CREATE INDEX IF NOT EXISTS product_listings_name_idx ON product_listings (name_key, product_id);
 END $$;
 
 CREATE TABLE listing_facet_counts (
@@ -206,7 +216,9 @@ BEGIN
     PERFORM set_config('mirshop.catalog_bulk_load', 'on', true);
     SET LOCAL maintenance_work_mem = '256MB';
     DROP INDEX IF EXISTS listing_entries_newest_idx, listing_entries_price_idx, listing_entries_name_idx,
-        listing_entries_featured_idx, product_listings_search_idx, product_listings_name_search_idx;
+        listing_entries_featured_idx, listing_entries_options_idx, listing_entries_pairs_idx,
+        product_listings_search_idx, product_listings_name_search_idx, product_listings_newest_idx,
+        product_listings_price_idx, product_listings_name_idx;
     TRUNCATE listing_facet_counts, listing_entries, product_listings;
     INSERT INTO product_listings SELECT * FROM product_listing_source;
     INSERT INTO listing_entries (taxon_id, product_id, available_on, created_at, featured, price, name_key,

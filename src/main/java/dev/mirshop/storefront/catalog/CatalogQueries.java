@@ -109,14 +109,14 @@ public class CatalogQueries {
         if (q.sort() == ListingSort.RELEVANCE) {
             params.put("window", q.offset() + ListingQuery.PAGE_SIZE);
             String newest = " order by e.created_at desc, e.product_id desc limit :window";
-            sql = "with name_matches as (select " + columns + matching + " and s.name_vector @@ " + TSQUERY + newest + "),"
-                    + " all_matches as (select " + columns + matching + " and s.search_vector @@ " + TSQUERY + newest + ")"
+            sql = "with name_matches as (select " + columns + matching + " and e.name_vector @@ " + TSQUERY + newest + "),"
+                    + " all_matches as (select " + columns + matching + " and e.search_vector @@ " + TSQUERY + newest + ")"
                     + " select " + CARD_COLUMNS + " from (select 0 as tier, * from name_matches union all"
                     + " select 1, * from all_matches where product_id not in (select product_id from name_matches)"
                     + " order by " + q.sort().orderBy("") + " limit :limit offset :offset) e";
         } else {
             sql = "select " + CARD_COLUMNS + " from (select " + columns + matching
-                    + (q.search() ? " and s.search_vector @@ " + TSQUERY : "")
+                    + (q.search() ? " and e.search_vector @@ " + TSQUERY : "")
                     + " order by " + q.sort().orderBy() + " limit :limit offset :offset) e";
         }
         sql += " join product_listings l on l.product_id = e.product_id order by " + q.sort().orderBy();
@@ -129,25 +129,32 @@ public class CatalogQueries {
         String matching = matching(q, filters, taxonId, now, params);
         params.put("cap", q.shown() + 1);
         return new CatalogStatement(q.search() ? Kind.SEARCH_COUNT : Kind.LISTING_COUNT,
-                "select count(*) from (select 1" + matching + (q.search() ? " and s.search_vector @@ " + TSQUERY : "")
+                "select count(*) from (select 1" + matching + (q.search() ? " and e.search_vector @@ " + TSQUERY : "")
                         + " limit :cap) matching", params);
     }
 
     /**
      * FROM and WHERE of a listing's entries: the taxon's (0 for every product), available by the clock, matching the
-     * filters (with keywords, joined to their product_listings row {@code s}). A product matches the options when
+     * filters. With keywords, of product_listings instead (one row per product, with its texts and taxons), so that
+     * each candidate a search reads is one row. A product matches the options when
      * one of its variants has a chosen size and a chosen color, or, with one kind chosen, one of its values; the
      * price range applies to the price its card shows.
      */
     private static String matching(ListingQuery q, Filters filters, int taxonId, OffsetDateTime now,
             Map<String, Object> params) {
-        StringBuilder sql = new StringBuilder(" from listing_entries e");
+        StringBuilder sql;
         if (q.search()) {
-            sql.append(" join product_listings s on s.product_id = e.product_id");
+            // one row per product, with its texts: each candidate is one row read, not an entry and its product
+            sql = new StringBuilder(" from product_listings e where e.available_on <= :now");
+            if (taxonId != ALL_PRODUCTS) {
+                sql.append(" and e.taxon_ids @> array[cast(:taxon as int)]");
+                params.put("taxon", taxonId);
+            }
             params.put("keywords", q.keywords());
+        } else {
+            sql = new StringBuilder(" from listing_entries e where e.taxon_id = :taxon and e.available_on <= :now");
+            params.put("taxon", taxonId);
         }
-        sql.append(" where e.taxon_id = :taxon and e.available_on <= :now");
-        params.put("taxon", taxonId);
         params.put("now", now);
         if (!q.sizes().isEmpty() && !q.colors().isEmpty()) {
             sql.append(" and e.option_pairs && cast(:pairs as bigint[])");

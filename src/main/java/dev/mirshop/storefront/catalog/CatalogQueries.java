@@ -50,8 +50,9 @@ public class CatalogQueries {
     // ------------------------------------------------------------------------------------------------- listings
 
     /**
-     * One page of cards (one statement) and how many products match: for a listing without filters or keywords,
-     * the taxon's precomputed count ({@code facets}); otherwise counted up to what the pages can show, plus one.
+     * One page of cards (one statement) and how many products match: for a listing without keywords, filtered by
+     * nothing or by one size or one color, the taxon's precomputed count ({@code facets}); otherwise counted up to
+     * what the pages can show, plus one.
      */
     public ListingPage listing(ListingQuery q, int taxonId, OptionFacets facets) {
         OffsetDateTime now = currentTime();
@@ -60,11 +61,21 @@ public class CatalogQueries {
         if (!q.narrowed()) {
             return new ListingPage(cards, facets.products(), false, q.page(), q.maxPage());
         }
+        if (countedByFacets(q)) {
+            long exact = q.sizes().isEmpty() ? facets.products("color", q.colors().get(0))
+                    : facets.products("size", q.sizes().get(0));
+            return new ListingPage(cards, exact, false, q.page(), q.maxPage());
+        }
         if (cards.isEmpty() && q.page() == 1) {
             return new ListingPage(cards, 0, false, q.page(), q.maxPage());
         }
         long counted = ((Number) run(countSql(q, filters, taxonId, now)).getSingleResult()).longValue();
         return new ListingPage(cards, Math.min(counted, q.shown()), counted > q.shown(), q.page(), q.maxPage());
+    }
+
+    /** A listing filtered by one size or one color only: its facet count is the exact number, no count statement. */
+    static boolean countedByFacets(ListingQuery q) {
+        return !q.search() && q.minPrice() == null && q.maxPrice() == null && q.sizes().size() + q.colors().size() == 1;
     }
 
     /**
@@ -108,9 +119,11 @@ public class CatalogQueries {
         String sql;
         if (q.sort() == ListingSort.RELEVANCE) {
             params.put("window", q.offset() + ListingQuery.PAGE_SIZE);
-            String newest = " order by e.created_at desc, e.product_id desc limit :window";
-            sql = "with name_matches as (select " + columns + matching + " and e.name_vector @@ " + TSQUERY + newest + "),"
-                    + " all_matches as (select " + columns + matching + " and e.search_vector @@ " + TSQUERY + newest + ")"
+            String newest = " order by e.created_at desc, e.product_id desc limit ";
+            // the other matches are read only when the name matches do not fill the window on their own
+            sql = "with name_matches as (select " + columns + matching + " and e.name_vector @@ " + TSQUERY + newest
+                    + ":window), all_matches as (select " + columns + matching + " and e.search_vector @@ " + TSQUERY
+                    + newest + "case when (select count(*) from name_matches) >= :window then 0 else :window end)"
                     + " select " + CARD_COLUMNS + " from (select 0 as tier, * from name_matches union all"
                     + " select 1, * from all_matches where product_id not in (select product_id from name_matches)"
                     + " order by " + q.sort().orderBy("") + " limit :limit offset :offset) e";
@@ -123,14 +136,18 @@ public class CatalogQueries {
         return new CatalogStatement(q.search() ? Kind.SEARCH_CARDS : Kind.LISTING_CARDS, sql, params);
     }
 
-    /** How many products match, counted up to one more than the pages can show. */
+    /**
+     * How many products match, counted up to one more than the pages can show. Counted in date order, so that a
+     * common filter or word walks the date index until the cap (never a sequential scan of the taxon), and a rare one
+     * takes its matches from the GIN index.
+     */
     static CatalogStatement countSql(ListingQuery q, Filters filters, int taxonId, OffsetDateTime now) {
         Map<String, Object> params = new LinkedHashMap<>();
         String matching = matching(q, filters, taxonId, now, params);
         params.put("cap", q.shown() + 1);
         return new CatalogStatement(q.search() ? Kind.SEARCH_COUNT : Kind.LISTING_COUNT,
                 "select count(*) from (select 1" + matching + (q.search() ? " and e.search_vector @@ " + TSQUERY : "")
-                        + " limit :cap) matching", params);
+                        + " order by " + ListingSort.NEWEST.orderBy() + " limit :cap) matching", params);
     }
 
     /**

@@ -13,4 +13,10 @@ public record OptionFacets(long products, List<Type> types) {
 
     public record Type(String name, String presentation, List<Value> values) {
     }
+
+    /** How many of the products have this value of this option type (0 when none has it). */
+    public long products(String type, String value) {
+        return types.stream().filter(t -> t.name().equals(type)).flatMap(t -> t.values().stream())
+                .filter(v -> v.name().equals(value)).mapToLong(Value::products).findFirst().orElse(0);
+    }
 }

@@ -63,10 +63,13 @@ class CatalogQueryCountTest {
     void listingIsTaxonFacetsAndCardsAndACountWhenFiltered() {
         long full = statements("/t/categories/clothing");
         assertThat(Jsoup.parse(given().get("/t/categories/clothing").asString()).select(".product-card")).hasSize(12);
-        long small = statements("/t/categories/bags?color=brown");
-        // taxon, facet counts (which also give the listing's total), cards; a filtered listing counts its matches
+        long oneColor = statements("/t/categories/bags?color=brown");
+        long priced = statements("/t/categories/bags?max_price=1000");
+        // taxon, facet counts (which also give the listing's total, and a one-size or one-color listing's), cards;
+        // any other filter counts its matches
         assertThat(full).isEqualTo(3);
-        assertThat(small).isEqualTo(4);
+        assertThat(oneColor).isEqualTo(3);
+        assertThat(priced).isEqualTo(4);
         assertThat(statements("/t/categories/clothing?page=3&sort=price_desc")).isEqualTo(full);
     }
 

@@ -50,7 +50,11 @@ class OverloadTest {
     LoadShedding shedding;
 
     private static Browser readyToConfirm(long variantId) {
-        return new Browser().addToCart(variantId, 1).fillAddress().chooseDelivery("standard").payOnDelivery();
+        Browser browser = new Browser();
+        // forms need a CSRF token from a page; with a 0.3 s acquisition timeout a busy machine can answer a freshly
+        // started shop's first page 503 while the pool opens connections, so wait for a page that carries one
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> browser.get("/login").statusCode() == 200);
+        return browser.addToCart(variantId, 1).fillAddress().chooseDelivery("standard").payOnDelivery();
     }
 
     @Test

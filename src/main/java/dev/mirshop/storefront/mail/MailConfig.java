@@ -12,6 +12,21 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "shop.mail")
 public interface MailConfig {
 
+    /** How often the sender looks for due mails (a Quarkus scheduler interval, "2s"). */
+    @WithDefault("2s")
+    String pollInterval();
+
+    /** How often the outbox gauges are read from the table. */
+    @WithDefault("15s")
+    String gaugeInterval();
+
+    /**
+     * Whether builds without -Dproduction start their embedded SMTP server (storefront.mail.embedded.EmbeddedSmtp);
+     * the production artifact has none, whatever this says.
+     */
+    @WithDefault("true")
+    boolean embeddedSmtp();
+
     /** How long one SMTP delivery may take before it counts as failed (and is retried). */
     @WithDefault("20S")
     Duration sendTimeout();

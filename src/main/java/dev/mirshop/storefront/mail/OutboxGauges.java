@@ -29,6 +29,12 @@ public class OutboxGauges {
     @Inject
     ShopConfig shop;
 
+    private volatile boolean stopping;
+
+    void onShutdown(@Observes @jakarta.annotation.Priority(1) io.quarkus.runtime.ShutdownEvent event) {
+        stopping = true;
+    }
+
     void onStart(@Observes StartupEvent event) {
         refreshIfStorefront();
     }
@@ -36,7 +42,7 @@ public class OutboxGauges {
     @Scheduled(identity = "mail-outbox-gauges", every = "${shop.mail.gauge-interval:15s}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void refreshIfStorefront() {
-        if (shop.role().serves(ShopRole.storefront)) {
+        if (!stopping && shop.role().serves(ShopRole.storefront)) {
             refresh();
         }
     }

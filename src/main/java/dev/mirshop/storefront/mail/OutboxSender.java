@@ -3,7 +3,10 @@ package dev.mirshop.storefront.mail;
 import dev.mirshop.observability.MailMeters;
 import dev.mirshop.platform.ShopConfig;
 import dev.mirshop.platform.ShopRole;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -25,10 +28,17 @@ public class OutboxSender {
     @Inject
     ShopConfig shop;
 
+    private volatile boolean stopping;
+
+    /** Scheduled runs stop when shutdown begins (the datasource goes soon after); {@link #sendDue()} still works. */
+    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(identity = "mail-outbox", every = "${shop.mail.poll-interval:2s}", delayed = "2s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void poll() {
-        if (shop.role().serves(ShopRole.storefront)) {
+        if (!stopping && shop.role().serves(ShopRole.storefront)) {
             sendDue();
         }
     }

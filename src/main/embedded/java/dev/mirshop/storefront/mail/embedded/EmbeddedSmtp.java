@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -15,6 +14,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import dev.mirshop.platform.ShopConfig;
 import dev.mirshop.platform.ShopRole;
+import dev.mirshop.storefront.mail.MailConfig;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -38,15 +38,15 @@ public class EmbeddedSmtp {
     ShopConfig shop;
     @Inject
     Config config;
-    @ConfigProperty(name = "shop.mail.embedded-smtp", defaultValue = "true")
-    boolean enabled;
+    @Inject
+    MailConfig mailConfig;
 
     private GreenMail server;
     /** Mails received by servers stopped earlier in this process (a test stopping SMTP), oldest first. */
     private final List<MimeMessage> earlier = new ArrayList<>();
 
     void onStart(@Observes @Priority(10) StartupEvent event) {
-        if (!enabled || !shop.role().serves(ShopRole.storefront)) {
+        if (!mailConfig.embeddedSmtp() || !shop.role().serves(ShopRole.storefront)) {
             return;
         }
         String host = config.getOptionalValue("quarkus.mailer.host", String.class).orElse("");

@@ -6,7 +6,6 @@ import java.util.Optional;
 
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestPath;
-import org.jboss.resteasy.reactive.RestQuery;
 
 import dev.mirshop.storefront.account.ReturnPath;
 import dev.mirshop.storefront.cart.CartCookie;
@@ -28,11 +27,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The wishlist: /account/wishlist for its owner (save, remove, move to the cart, a new private link), and
- * /wishlist/shared/{token}, the same list read-only for whoever has the link. Guests who try to save something are
+ * The wishlist's forms (save, remove, move to the cart, a new private link; the owner's page is /account/wishlist,
+ * {@link WishlistPageResource}) and /wishlist/shared/{token}, the list read-only for whoever has the link. Guests who try to save something are
  * sent to log in first and come back to where they were.
  */
-@Path("/")
+@Path("/wishlist")
 @Produces(MediaType.TEXT_HTML)
 public class WishlistResource {
 
@@ -54,20 +53,8 @@ public class WishlistResource {
     @Inject
     dev.mirshop.platform.web.PublicBaseUrl baseUrl;
 
-    @GET
-    @Path("account/wishlist")
-    public Response show(@RestQuery String saved, @RestQuery String moved, @RestQuery String shared) {
-        Optional<Long> account = shopper.accountId();
-        if (account.isEmpty()) {
-            return toLogin(PAGE);
-        }
-        String notice = saved != null ? "Saved to your wishlist."
-                : moved != null ? "Moved to your cart." : shared != null ? "Your wishlist has a new private link: the old one no longer works." : null;
-        return page(200, account.get(), notice, null);
-    }
-
     @POST
-    @Path("wishlist/add")
+    @Path("add")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@RestForm("variant_id") String variantId, @RestForm("return") String returnTo) {
         Optional<Long> account = shopper.accountId();
@@ -87,7 +74,7 @@ public class WishlistResource {
     }
 
     @POST
-    @Path("wishlist/remove")
+    @Path("remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@RestForm("item_id") String itemId) {
         Optional<Long> account = shopper.accountId();
@@ -103,7 +90,7 @@ public class WishlistResource {
     }
 
     @POST
-    @Path("wishlist/move-to-cart")
+    @Path("move-to-cart")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response moveToCart(@RestForm("item_id") String itemId) {
         Optional<Long> account = shopper.accountId();
@@ -126,7 +113,7 @@ public class WishlistResource {
 
     /** "Save for later" on the cart page. */
     @POST
-    @Path("wishlist/from-cart")
+    @Path("from-cart")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response fromCart(@RestForm("item_id") String itemId) {
         Optional<Long> account = shopper.accountId();
@@ -142,7 +129,7 @@ public class WishlistResource {
     }
 
     @POST
-    @Path("wishlist/share")
+    @Path("share")
     public Response newShareLink() {
         Optional<Long> account = shopper.accountId();
         if (account.isEmpty()) {
@@ -154,14 +141,14 @@ public class WishlistResource {
 
     /** Read-only for everyone, the owner too: no form, nothing that changes the list. */
     @GET
-    @Path("wishlist/shared/{token}")
+    @Path("shared/{token}")
     public Response shared(@RestPath String token) {
         Wishlist wishlist = wishlists.shared(token).orElseThrow(NotFoundException::new);
         return Response.ok(Templates.shared(wishlist)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").build();
     }
 
-    private Response page(int status, long accountId, String notice, String error) {
+    Response page(int status, long accountId, String notice, String error) {
         Wishlist wishlist = wishlists.of(accountId);
         String shareUrl = wishlist.sharePath() == null ? null : baseUrl.absolute(wishlist.sharePath());
         return Response.status(status).entity(Templates.wishlist(wishlist, shareUrl, notice, error))
@@ -177,7 +164,7 @@ public class WishlistResource {
         return value;
     }
 
-    private static Response toLogin(String returnTo) {
+    static Response toLogin(String returnTo) {
         String safe = ReturnPath.orDefault(returnTo);
         return seeOther("/login?return=" + URLEncoder.encode(safe, StandardCharsets.UTF_8));
     }

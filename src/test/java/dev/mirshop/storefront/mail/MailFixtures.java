@@ -20,6 +20,14 @@ public class MailFixtures {
             Instant nextAttemptAt, String lastError) {
     }
 
+    /** A shopper account with this password (bcrypt, as signup stores it); returns its id. */
+    public long account(String email, String name, String password) {
+        return ((Number) em.createNativeQuery(
+                "insert into accounts (email, password_hash, name) values (?1, ?2, ?3) returning id")
+                .setParameter(1, email).setParameter(2, io.quarkus.elytron.security.common.BcryptUtil.bcryptHash(password, 10))
+                .setParameter(3, name).getSingleResult()).longValue();
+    }
+
     public void renameProduct(long productId, String name) {
         em.createNativeQuery("update products set name = ?2 where id = ?1").setParameter(1, productId)
                 .setParameter(2, name).executeUpdate();

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProductionArtifactTest {
 
     private static final List<String> EMBEDDED = List.of("io.quarkiverse.embedded.postgresql:quarkus-embedded-postgresql",
-            "io.zonky.test");
+            "io.zonky.test", "com.icegreen:greenmail");
 
     @Test
     void productionDependenciesHaveNoEmbeddedPostgresql() throws IOException {
@@ -33,7 +33,36 @@ class ProductionArtifactTest {
 
     @Test
     void withoutTheFlagTheEmbeddedDatabaseIsThereSoTheCheckAboveCanFail() throws IOException {
-        assertThat(runtimeDependencies(false)).contains(EMBEDDED.get(0));
+        String laptop = runtimeDependencies(false);
+        assertThat(laptop).contains(EMBEDDED.get(0));
+        assertThat(laptop).as("the embedded SMTP server (issue 17)").contains("com.icegreen:greenmail");
+    }
+
+    /** The code that starts GreenMail and serves /dev/mailbox (src/main/embedded) is compiled only without the flag. */
+    @Test
+    void onlyTheDefaultBuildCompilesTheEmbeddedSmtpServer() throws IOException {
+        assertThat(effectivePom(false)).contains("src/main/embedded/java");
+        assertThat(effectivePom(true)).doesNotContain("src/main/embedded");
+    }
+
+    private static String effectivePom(boolean production) throws IOException {
+        Path out = Files.createTempFile("effective-pom", ".xml");
+        try {
+            List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-o", "help:effective-pom",
+                    "-Doutput=" + out));
+            if (production) {
+                command.add("-Dproduction");
+            }
+            Tools.Result result = Tools.run(Repo.root(), 300, command);
+            if (!result.ok()) {
+                command.remove("-o");
+                result = Tools.run(Repo.root(), 600, command);
+            }
+            assertThat(result.exitCode()).as("mvn help:effective-pom:\n" + result.stdout() + result.stderr()).isZero();
+            return Files.readString(out);
+        } finally {
+            Files.deleteIfExists(out);
+        }
     }
 
     @Test

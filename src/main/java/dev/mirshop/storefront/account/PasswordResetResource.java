@@ -27,7 +27,7 @@ import jakarta.ws.rs.core.Response;
 /**
  * /password/forgot and /password/reset. Asking for a link answers the same for every well-formed address, known or
  * not (the link goes only to the address's owner); requests are throttled per address and per client. The reset page
- * carries its token in the address: it is never cached nor sent on in a Referer.
+ * carries its token in the address: it is never cached nor sent to another site in a Referer.
  */
 @Path("/password")
 @Produces(MediaType.TEXT_HTML)

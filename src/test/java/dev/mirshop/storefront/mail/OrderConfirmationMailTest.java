@@ -74,6 +74,28 @@ class OrderConfirmationMailTest {
     }
 
     @Test
+    void aSignedInShoppersOrderIsConfirmedToTheAddressOfTheOrderAndTheMailOpensIt() {
+        ShopFixtures.Item bag = fixtures.product("Account Mail Bag", "30.00", 5);
+        String email = Mailbox.uniqueAddress("account-mail");
+        mailFixtures.account(email, "Ada Account", "amber meadow cobalt river");
+        Browser browser = new Browser();
+        assertThat(browser.logIn(email, "amber meadow cobalt river").statusCode()).isEqualTo(303);
+        browser.addToCart(bag.variantId(), 2);
+        String orderPath = Checkouts.placeOrder(browser, email);
+        String number = orderPath.substring("/orders/".length(), orderPath.indexOf('?'));
+
+        ReceivedMail mail = Mailbox.awaitOne(email);
+        assertThat(mail.subject()).isEqualTo("Your MIR Shop order " + number + " is confirmed");
+        assertThat(mail.text()).contains(bag.name()).contains("2 x $30.00 = $60.00");
+        assertThat(Jsoup.parse(mail.html()).select("a[data-order-link]").attr("href")).isEqualTo(baseUrl.get() + orderPath);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(mailFixtures.outbox(email)).singleElement().satisfies(row -> {
+                    assertThat(row.kind()).isEqualTo("order_confirmation");
+                    assertThat(row.sentAt()).as("marked sent").isNotNull();
+                }));
+    }
+
+    @Test
     void productNamesAreEscapedInTheHtmlPartAndLeftPlainInTheText() {
         ShopFixtures.Item mug = fixtures.product("Mug", "12.00", 5);
         mailFixtures.renameProduct(mug.productId(), "<b>Bold</b> & \"Mug\"");

@@ -45,24 +45,10 @@ class ProductionArtifactTest {
         assertThat(effectivePom(true)).doesNotContain("src/main/embedded");
     }
 
+    /** The effective POM's build, without its {@code <profiles>} (which lists the inactive ones too). */
     private static String effectivePom(boolean production) throws IOException {
-        Path out = Files.createTempFile("effective-pom", ".xml");
-        try {
-            List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-o", "help:effective-pom",
-                    "-Doutput=" + out));
-            if (production) {
-                command.add("-Dproduction");
-            }
-            Tools.Result result = Tools.run(Repo.root(), 300, command);
-            if (!result.ok()) {
-                command.remove("-o");
-                result = Tools.run(Repo.root(), 600, command);
-            }
-            assertThat(result.exitCode()).as("mvn help:effective-pom:\n" + result.stdout() + result.stderr()).isZero();
-            return Files.readString(out);
-        } finally {
-            Files.deleteIfExists(out);
-        }
+        String pom = mavenAnswer(production, out -> List.of("help:effective-pom", "-Doutput=" + out));
+        return pom.replaceAll("(?s)<profiles>.*?</profiles>", "");
     }
 
     @Test
@@ -75,20 +61,28 @@ class ProductionArtifactTest {
     }
 
     private static String runtimeDependencies(boolean production) throws IOException {
-        Path out = Files.createTempFile("dependencies", production ? "-production.txt" : "-default.txt");
+        return mavenAnswer(production, out -> List.of("dependency:list", "-DincludeScope=runtime",
+                "-DoutputFile=" + out, "-DappendOutput=false"));
+    }
+
+    /** Runs a Maven goal that writes its answer to the file it is given, with or without -Dproduction; returns it. */
+    private static String mavenAnswer(boolean production, java.util.function.Function<Path, List<String>> goal)
+            throws IOException {
+        Path out = Files.createTempFile("mvn-answer", production ? "-production.txt" : "-default.txt");
         try {
-            List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-o", "dependency:list",
-                    "-DincludeScope=runtime", "-DoutputFile=" + out, "-DappendOutput=false"));
+            List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-o"));
+            command.addAll(goal.apply(out));
             if (production) {
                 command.add("-Dproduction");
             }
             Tools.Result result = Tools.run(Repo.root(), 300, command);
             if (!result.ok()) {
-                // Offline resolution needs the dependency plugin in the local repository: try once online.
+                // Offline resolution needs the plugin in the local repository: try once online.
                 command.remove("-o");
                 result = Tools.run(Repo.root(), 600, command);
             }
-            assertThat(result.exitCode()).as("mvn dependency:list:\n" + result.stdout() + result.stderr()).isZero();
+            assertThat(result.exitCode()).as(String.join(" ", command) + ":\n" + result.stdout() + result.stderr())
+                    .isZero();
             return Files.readString(out);
         } finally {
             Files.deleteIfExists(out);

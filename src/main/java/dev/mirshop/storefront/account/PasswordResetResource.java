@@ -7,6 +7,7 @@ import dev.mirshop.platform.forms.FieldErrors;
 import dev.mirshop.platform.security.AttemptLimiter;
 import dev.mirshop.platform.security.AuthCookies;
 import dev.mirshop.platform.security.MailRequestLimiter;
+import dev.mirshop.platform.security.MailRequestThrottles;
 import dev.mirshop.platform.security.SessionTokens;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -47,7 +48,7 @@ public class PasswordResetResource {
     @Inject
     PasswordResets resets;
     @Inject
-    PasswordResetThrottle limiter;
+    MailRequestThrottles throttles;
     @Inject
     LoginThrottle loginThrottle;
     @Inject
@@ -70,14 +71,14 @@ public class PasswordResetResource {
             return page(400, Templates.forgot(typed.length() > 254 ? "" : typed, new FieldErrors()
                     .add("email", "Please enter a valid email address, like name@example.com.")));
         }
-        Optional<Duration> wait = limiter.retryAfter(typed, request);
+        Optional<Duration> wait = throttles.passwordResets().retryAfter(typed, request);
         if (wait.isPresent()) {
             return Response.fromResponse(page(429, Templates.forgot(typed, new FieldErrors().general(
                     "Too many reset links were asked for. Please wait " + MailRequestLimiter.waitMessage(wait.get())
                             + " and try again."))))
                     .header(HttpHeaders.RETRY_AFTER, AttemptLimiter.seconds(wait.get())).build();
         }
-        limiter.requested(typed, request);
+        throttles.passwordResets().record(typed, request);
         resets.request(typed);
         return Redirects.seeOther("/password/forgot/sent");
     }

@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 import dev.mirshop.platform.forms.FieldErrors;
 import dev.mirshop.platform.security.AttemptLimiter;
 import dev.mirshop.platform.security.MailRequestLimiter;
+import dev.mirshop.platform.security.MailRequestThrottles;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.vertx.core.http.HttpServerRequest;
@@ -43,7 +44,7 @@ public class OrderLookupResource {
     @Inject
     OrderLookup lookup;
     @Inject
-    OrderLookupThrottle throttle;
+    MailRequestThrottles throttles;
     @Inject
     HttpServerRequest request;
 
@@ -69,13 +70,13 @@ public class OrderLookupResource {
         if (errors.any()) {
             return page(400, Templates.lookup(shownEmail, shownNumber, errors));
         }
-        Optional<Duration> wait = throttle.retryAfter(typedEmail, request);
+        Optional<Duration> wait = throttles.orderLookups().retryAfter(typedEmail, request);
         if (wait.isPresent()) {
             return Response.fromResponse(page(429, Templates.lookup(shownEmail, shownNumber, errors.general(
                     "Too many lookups. Please wait " + MailRequestLimiter.waitMessage(wait.get()) + " and try again."))))
                     .header(HttpHeaders.RETRY_AFTER, AttemptLimiter.seconds(wait.get())).build();
         }
-        throttle.lookedUp(typedEmail, request);
+        throttles.orderLookups().record(typedEmail, request);
         lookup.resendLink(typedEmail, typedNumber);
         return Response.status(Response.Status.SEE_OTHER).header(HttpHeaders.LOCATION, "/orders/lookup/sent")
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();

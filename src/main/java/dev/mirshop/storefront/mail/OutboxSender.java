@@ -13,8 +13,10 @@ import jakarta.inject.Inject;
 /**
  * The background job that empties the outbox: every {@code shop.mail.poll-interval} (2 s) it sends what is due, one
  * mail per transaction ({@link OutboxDelivery}), and stops at the first failure (SMTP is probably down: the next run
- * tries again, each mail on its own backoff). {@link #sendDue()} is also what a graceful shutdown calls once, before
- * the datasource closes, so mails queued in the last seconds leave with the process.
+ * tries again, each mail on its own backoff). {@link #sendDue()} is also what a graceful shutdown should call once,
+ * before the datasource closes, so mails queued in the last seconds leave with the process; nothing calls it at
+ * shutdown yet (the platform's background-work flush will). Without that call nothing is lost: the next process
+ * sends them (OutboxProcessDeathTest).
  */
 @ApplicationScoped
 public class OutboxSender {

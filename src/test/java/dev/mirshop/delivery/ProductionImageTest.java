@@ -110,7 +110,7 @@ class ProductionImageTest {
     }
 
     private void startContainer(String image, RenderedPod pod, List<ObjectNode> objects, HostPostgres pg, Path work) throws IOException {
-        Map<String, String> env = hostNetworked(pod.environment(objects, name -> secret(objects, name, pg),
+        Map<String, String> env = hostNetworked(pod.environment(objects, name -> secret(objects, name, pg, serviceToken),
                 Map.of("status.hostIP", "127.0.0.1", "status.podIP", "127.0.0.1", "metadata.name", pod.role())), objects);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(pod.role())));
         assertThat(env).as("environment of " + pod.role()).containsEntry("SHOP_ROLE", pod.role());
@@ -173,7 +173,7 @@ class ProductionImageTest {
      * what AWS Secrets Manager holds here (the RDS master user secret is the local server's user and password,
      * any other property a recognisable test value), the one created by hand is what docs/deploy.md says to create.
      */
-    private Map<String, String> secret(List<ObjectNode> objects, String name, HostPostgres pg) {
+    static Map<String, String> secret(List<ObjectNode> objects, String name, HostPostgres pg, String serviceToken) {
         for (ObjectNode external : DeliveryManifestsTest.ofKind(objects, "ExternalSecret")) {
             JsonNode spec = external.path("spec");
             if (!spec.path("target").path("name").asText(external.path("metadata").path("name").asText()).equals(name)) {
@@ -348,7 +348,7 @@ class ProductionImageTest {
         return URI.create(endpoint).getPort();
     }
 
-    private static String databaseName(List<ObjectNode> objects) {
+    static String databaseName(List<ObjectNode> objects) {
         for (ObjectNode external : DeliveryManifestsTest.ofKind(objects, "ExternalSecret")) {
             String url = external.path("spec").path("target").path("template").path("data").path("QUARKUS_DATASOURCE_JDBC_URL").asText();
             Matcher m = Pattern.compile("^jdbc:postgresql://[^/]+/([A-Za-z0-9_]+)").matcher(url);

@@ -1,0 +1,23 @@
+package dev.mirshop.platform.faults;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A deterministic share of events: exactly {@code percent} of every hundred, spread evenly (1 in 3 at 33%), so an
+ * error rate or a delayed share is what the operator asked for, not a coin toss that a short window can miss.
+ */
+final class Share {
+
+    private final AtomicLong count = new AtomicLong();
+
+    boolean hit(int percent) {
+        if (percent >= 100) {
+            return true;
+        }
+        if (percent <= 0) {
+            return false;
+        }
+        long n = count.getAndIncrement();
+        return (n + 1) * percent / 100 > n * percent / 100;
+    }
+}

@@ -33,11 +33,6 @@ public class RoleConfigSourceFactory implements ConfigSourceFactory {
             derived.put("quarkus.hibernate-orm.\"" + service + "\".active", active);
             derived.put("quarkus.flyway.\"" + service + "\".migrate-at-start", active);
         }
-        if (role == ShopRole.loadgen) {
-            // the load generator talks HTTP only: no database of its own, none of the services' (no Secret needed)
-            derived.put("quarkus.datasource.active", "false");
-            derived.put("quarkus.hibernate-orm.active", "false");
-        }
         if (!role.serves(ShopRole.storefront)) {
             // the storefront's tables are neither migrated nor validated by a discounts-only or ads-only process
             derived.put("quarkus.flyway.migrate-at-start", "false");

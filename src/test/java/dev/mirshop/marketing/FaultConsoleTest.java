@@ -73,7 +73,7 @@ class FaultConsoleTest {
 
     @Test
     void aRefusedSwitchIsShownOnThePage() {
-        Response r = operator().post("/admin/faults/storefront/bad-release/on", Map.of("severity", "20", "minutes", "5"));
+        Response r = operator().post("/admin/faults/storefront/bad-release/on", Map.of("severity", "200", "minutes", "5"));
         assertThat(r.statusCode()).isEqualTo(400);
         assertThat(Jsoup.parse(r.asString()).select("[data-error]").text()).contains("version");
     }

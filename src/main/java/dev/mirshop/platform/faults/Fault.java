@@ -27,7 +27,8 @@ public enum Fault {
     READINESS_FAILING("readiness-failing", ShopRole.storefront, "readiness probe DOWN (100 = always)", 100, 100, 100),
     STOREFRONT_UNRESPONSIVE("storefront-unresponsive", ShopRole.storefront,
             "s the storefront holds every request (metrics and probes too) before dropping it", 30, 1, 120),
-    BAD_RELEASE("bad-release", ShopRole.storefront, "% of storefront pages answered 500 by the named version", 20, 1, 100);
+    BAD_RELEASE("bad-release", ShopRole.storefront, "‰ (per mille) of storefront pages answered 500 by the named version",
+            200, 1, 1_000);
 
     public final String id;
     public final ShopRole owner;
@@ -43,6 +44,11 @@ public enum Fault {
         this.defaultSeverity = defaultSeverity;
         this.minSeverity = minSeverity;
         this.maxSeverity = maxSeverity;
+    }
+
+    /** Severity in per mille rather than percent: a slow availability burn is a few errors in a thousand. */
+    public boolean perMille() {
+        return this == BAD_RELEASE;
     }
 
     /** bad-release acts only in the process whose DD_VERSION is the one named when it is switched on. */

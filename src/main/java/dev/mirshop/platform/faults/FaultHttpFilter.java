@@ -14,8 +14,9 @@ import jakarta.inject.Inject;
 
 /**
  * The faults that act on HTTP, in one place, before any resource runs (after RoleGate): slow or failing ad selection,
- * slow banners, the discount service down, a bad release's 500s, CPU burnt per page, a storefront that hangs. Nothing
- * happens unless a fault is on; delays use timers, never a blocked event loop.
+ * slow banners, the discount service down, CPU burnt per page, a storefront that hangs. Nothing
+ * happens unless a fault is on; delays use timers, never a blocked event loop. A bad release's 500s are answered
+ * after routing (BadReleaseFilter), so they carry the route's URI template like any other answer.
  */
 @ApplicationScoped
 public class FaultHttpFilter {
@@ -23,7 +24,6 @@ public class FaultHttpFilter {
     static final int PRIORITY = 900;
     private final Share adErrors = new Share();
     private final Share discountErrors = new Share();
-    private final Share releaseErrors = new Share();
 
     @Inject
     FaultRegistry registry;
@@ -92,15 +92,6 @@ public class FaultHttpFilter {
         }
         if (!shopperPage(path) || operator) {
             rc.next();
-            return;
-        }
-        Optional<FaultState> release = registry.active(Fault.BAD_RELEASE)
-                .filter(s -> s.targetVersion() != null && s.targetVersion().equals(tags.version()));
-        if (release.isPresent() && releaseErrors.hit(release.get().severity())) {
-            rc.response().setStatusCode(500).putHeader(HttpHeaders.CONTENT_TYPE, "text/html; charset=utf-8")
-                    .putHeader(HttpHeaders.CACHE_CONTROL, "no-store")
-                    .end("<!doctype html><title>Internal Server Error</title><h1>Something went wrong</h1>"
-                            + "<p>Please try again in a moment.</p>");
             return;
         }
         Optional<FaultState> cpu = registry.active(Fault.CPU_BURN);

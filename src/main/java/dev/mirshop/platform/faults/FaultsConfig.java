@@ -37,7 +37,7 @@ public interface FaultsConfig {
     @WithDefault("http://loopback")
     String storefrontUrl();
 
-    /** The memory leak never retains more than this, nor more than half of the heap. */
+    /** The memory leak never retains more than this (SHOP_FAULTS_LEAK_CAP_MIB). */
     @WithDefault("256")
     int leakCapMib();
 }

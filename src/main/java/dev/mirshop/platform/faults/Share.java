@@ -11,13 +11,18 @@ final class Share {
     private final AtomicLong count = new AtomicLong();
 
     boolean hit(int percent) {
-        if (percent >= 100) {
+        return hit(percent, 100);
+    }
+
+    /** {@code share} events out of every {@code of}. */
+    boolean hit(int share, int of) {
+        if (share >= of) {
             return true;
         }
-        if (percent <= 0) {
+        if (share <= 0) {
             return false;
         }
         long n = count.getAndIncrement();
-        return (n + 1) * percent / 100 > n * percent / 100;
+        return (n + 1) * share / of > n * share / of;
     }
 }

@@ -201,9 +201,9 @@ class FaultsTest {
     @Test
     void aBadReleaseFailsOnlyInTheVersionItNames() {
         String mine = tags.version();
-        on("/api/faults", "bad-release", "{\"severity\":100,\"version\":\"not-" + mine + "\"}").then().statusCode(200);
+        on("/api/faults", "bad-release", "{\"severity\":1000,\"version\":\"not-" + mine + "\"}").then().statusCode(200);
         given().accept("text/html").get("/").then().statusCode(200);
-        on("/api/faults", "bad-release", "{\"severity\":100,\"version\":\"" + mine + "\"}").then().statusCode(200);
+        on("/api/faults", "bad-release", "{\"severity\":1000,\"version\":\"" + mine + "\"}").then().statusCode(200);
         given().accept("text/html").get("/").then().statusCode(500);
         given().accept("text/html").get("/cart").then().statusCode(500);
         given().get("/q/health/ready").then().statusCode(200);

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Resilience benchmark (not a test): runs the shop as three processes (storefront, discounts, ads; each with its
-# own embedded PostgreSQL and demo data) and measures a product page with wrk (2 threads, 32 connections, 15 s)
+# Resilience benchmark (not a test): runs the shop as three processes (storefront, discounts, ads; one schema each in a
+# fresh local PostgreSQL database with the demo data, bench/local-postgres.sh) and measures a product page with wrk (2 threads, 32 connections, 15 s)
 # while the ad service is (a) healthy, (b) killed, (c) frozen with SIGSTOP (connections hang), then the same for
 # the discount service (restarted or continued between phases). Prints req/s, p99 and the count of non-2xx answers
 # and socket errors per phase, and checks the targets: zero non-2xx everywhere, p99 of (b) and (c) at most 1.5 x (a).
@@ -31,6 +31,9 @@ for port in "$SF_PORT" "$DISCOUNTS_PORT" "$ADS_PORT"; do
   fi
 done
 [ -f "$JAR" ] || mvn -B -q package -DskipTests
+MIRSHOP_DB=mirshop_resilience_$$
+# shellcheck source=bench/local-postgres.sh
+. bench/local-postgres.sh
 
 work=$(mktemp -d)
 declare -A pid=()
@@ -47,6 +50,7 @@ cleanup() {
     kill -KILL "$p" 2>/dev/null || true
   done
   rm -rf "$work"
+  runuser -u postgres -- dropdb -p "$_pg_port" --if-exists "$MIRSHOP_DB" 2>/dev/null || true
 }
 trap cleanup EXIT
 trap 'exit 130' INT TERM
@@ -121,7 +125,6 @@ measure() { # phase name
 warm() { wrk -t"$THREADS" -c"$CONNECTIONS" -d"${1:-10s}" "$URL" >/dev/null; }
 
 echo "Starting discounts (:$DISCOUNTS_PORT), ads (:$ADS_PORT), storefront (:$SF_PORT); logs in $work"
-# one after the other, so their embedded databases never start at the same moment
 start discounts; wait_ready discounts; start ads; wait_ready ads; start storefront; wait_ready storefront
 curl -fs -o /dev/null "$URL" || { echo "product page $PRODUCT is not there" >&2; exit 1; }
 echo "Load average before: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -89,7 +89,7 @@ class DeliveryManifestsTest {
 
     /**
      * No overlay runs the demo data or its demo marketer (issue 13, point 5): every shop container of every
-     * environment resolves SHOP_DEMO_DATA to false and sets no Flyway demo placeholder of its own. The production
+     * environment resolves SHOP_DEMO_DATA, and every other demo-data switch it sets, to false. The production
      * artifact carries no demo data anyway (ShopImage checks the built jar).
      */
     @Test
@@ -101,9 +101,25 @@ class DeliveryManifestsTest {
                         name -> java.util.Map.of(), java.util.Map.of("status.hostIP", "10.0.0.1", "status.podIP",
                                 "10.0.0.2", "metadata.name", role));
                 assertThat(environment.get("SHOP_DEMO_DATA")).as(env + " " + role + " SHOP_DEMO_DATA").isEqualTo("false");
-                assertThat(environment.keySet()).as(env + " " + role)
-                        .noneMatch(k -> k.startsWith("QUARKUS_FLYWAY") && k.contains("DEMO_DATA"));
+                environment.forEach((key, value) -> {
+                    if (key.contains("DEMO_DATA")) {
+                        assertThat(value).as(env + " " + role + " " + key).isEqualTo("false");
+                    }
+                });
             }
+        }
+    }
+
+    /** Absolute URLs come from SHOP_PUBLIC_BASE_URL (issue 13, point 8): in each overlay, the Ingress's own host. */
+    @Test
+    void theStorefrontsCanonicalBaseUrlIsItsIngressHost() {
+        for (String env : List.of("dev", "prod")) {
+            List<ObjectNode> objects = overlay(env);
+            String host = one(objects, "Ingress", "mir-shop").path("spec").path("rules").path(0).path("host").asText();
+            String base = RenderedPod.of(objects, "storefront").environment(objects, name -> java.util.Map.of(),
+                    java.util.Map.of("status.hostIP", "10.0.0.1", "status.podIP", "10.0.0.2", "metadata.name",
+                            "storefront")).get("SHOP_PUBLIC_BASE_URL");
+            assertThat(base).as(env + " SHOP_PUBLIC_BASE_URL").isEqualTo("https://" + host);
         }
     }
 

@@ -103,8 +103,9 @@ class DiscountConsoleTest {
         long id = Long.parseLong(row.attr("data-discount-id"));
 
         // one redemption through the storefront's API shows up as usage
-        given().contentType(ContentType.JSON).body(Map.of("code", code, "orderNumber", ConsoleFixtures.unique("R"),
-                "customer", "usage@example.com", "orderTotal", "40.00")).post("/api/discounts/redeem").then()
+        given().header("Authorization", "Bearer " + ConsoleFixtures.SERVICE_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "orderNumber", ConsoleFixtures.unique("R"),
+                        "customer", "usage@example.com", "orderTotal", "40.00")).post("/api/discounts/redeem").then()
                 .statusCode(200);
         row = marketer.page("/admin/discounts").selectFirst("tr[data-discount-id=" + id + "]");
         assertThat(row.selectFirst("td.usage").text()).isEqualTo("1 / 50");
@@ -121,7 +122,8 @@ class DiscountConsoleTest {
         assertThat(marketer.post("/admin/discounts/" + id + "/deactivate", Map.of()).statusCode()).isEqualTo(303);
         row = marketer.page("/admin/discounts").selectFirst("tr[data-discount-id=" + id + "]");
         assertThat(row.text()).contains("inactive");
-        given().contentType(ContentType.JSON).body(Map.of("code", code, "orderTotal", "100"))
+        given().header("Authorization", "Bearer " + ConsoleFixtures.SERVICE_TOKEN).contentType(ContentType.JSON)
+                .body(Map.of("code", code, "orderTotal", "100"))
                 .post("/api/discounts/validate").then().statusCode(200)
                 .body("valid", org.hamcrest.Matchers.equalTo(false));
 

@@ -109,8 +109,9 @@ class DashboardQueriesTest {
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() ->
                 !query("mir_shop:availability_budget_remaining:ratio30d").get("data").get("result").isEmpty()
                         && !query("mir_shop:alert_links:info").get("data").get("result").isEmpty()
-                        && !query("pg_up == 1").get("data").get("result").isEmpty());
-        Thread.sleep(2500);
+                        && !query("pg_up == 1").get("data").get("result").isEmpty()
+                        // a scrape after the journey's order: its counters are in Prometheus
+                        && !query("sum(shop_orders_placed_total) > 0").get("data").get("result").isEmpty());
         assertThat(query("up{job=\"mir-shop\"}").get("data").get("result").get(0).get("value").get(1).asText()).isEqualTo("1");
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import dev.mirshop.testing.SendsServiceToken;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -31,6 +32,9 @@ class DiscountsRoleTest {
         given().get("/api/discounts").then().statusCode(200).body("code", hasItem("BLACKFRIDAY20"));
         given().get("/discount").then().statusCode(200);
         given().contentType("application/json").body(Map.of("code", "FREESHIP", "orderTotal", "30"))
+                .post("/api/discounts/validate").then().statusCode(401);
+        given().header("Authorization", "Bearer " + SendsServiceToken.TEST_TOKEN).contentType("application/json")
+                .body(Map.of("code", "FREESHIP", "orderTotal", "30"))
                 .post("/api/discounts/validate").then().statusCode(200).body("valid", equalTo(true));
         given().accept("text/html").get("/").then().statusCode(404);
         given().get("/cart").then().statusCode(404);

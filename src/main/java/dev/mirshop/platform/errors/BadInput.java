@@ -45,6 +45,20 @@ final class BadInput {
         return null;
     }
 
+    /** Reading the request body timed out (quarkus.http.read-timeout): a slow client, not an error of ours. */
+    static boolean isTooSlow(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof IOException && t.getMessage() != null
+                    && t.getMessage().toLowerCase(Locale.ROOT).contains("read timed out")) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+
     /** The connection closed under us (tab closed, client timeout): nobody will read the answer. */
     static boolean isClientGone(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {

@@ -10,6 +10,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 
 import io.quarkus.qute.CheckedTemplate;
+import io.vertx.core.http.HttpServerRequest;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -33,10 +34,11 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, ContainerRequestContext request) {
+    public Response webApplication(WebApplicationException e, ContainerRequestContext request,
+            HttpServerRequest connection) {
         int status = e.getResponse().getStatus();
         if (status >= 500) {
-            return unexpected(e, request);
+            return unexpected(e, request, connection);
         }
         if (e.getResponse().hasEntity()) {
             return e.getResponse();
@@ -70,11 +72,17 @@ public class ErrorPages {
     }
 
     @ServerExceptionMapper(priority = 10_000)
-    public Response unexpected(Throwable e, ContainerRequestContext request) {
-        if (BadInput.isClientGone(e)) {
+    public Response unexpected(Throwable e, ContainerRequestContext request, HttpServerRequest connection) {
+        // a reset connection marks its answers as written: nothing more can reach the client, so it is not an error
+        if (BadInput.isClientGone(e) || connection.response().closed() || connection.response().ended()) {
             // the shopper closed the tab or the connection dropped: nobody reads an answer, and it is not our fault
             LOG.debugf("Client went away during %s %s: %s", request.getMethod(), request.getUriInfo().getPath(), e);
             return respond(request, 400, "The connection was closed before the request was complete.", null);
+        }
+        if (BadInput.isTooSlow(e)) {
+            // the body did not arrive within quarkus.http.read-timeout: the client's delay, answered like SlowBodyGuard
+            LOG.debugf("Request body too slow on %s %s: %s", request.getMethod(), request.getUriInfo().getPath(), e);
+            return respond(request, 408, "The request took too long to arrive.", null);
         }
         String badInput = BadInput.describe(e);
         if (badInput != null) {

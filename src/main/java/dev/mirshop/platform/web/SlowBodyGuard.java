@@ -42,8 +42,8 @@ public class SlowBodyGuard {
             rc.request().connection().close();
             return;
         }
+        // Vert.x closes the connection once an answer that says "Connection: close" is written
         rc.response().putHeader(HttpHeaders.CONNECTION, "close");
         ErrorPages.endRaw(rc, 408, "The request took too long to arrive.");
-        rc.response().endHandler(v -> rc.request().connection().close());
     }
 }

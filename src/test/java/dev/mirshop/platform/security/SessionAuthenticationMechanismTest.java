@@ -30,6 +30,7 @@ class SessionAuthenticationMechanismTest {
         HttpServerRequest request = proxy(HttpServerRequest.class, (method, args) -> switch (method) {
             case "getCookie" -> cookieValue == null ? null : Cookie.cookie(SessionTokens.COOKIE, cookieValue);
             case "isSSL" -> false;
+            case "scheme" -> "http";
             case "getHeader" -> null;
             default -> throw new UnsupportedOperationException(method);
         });

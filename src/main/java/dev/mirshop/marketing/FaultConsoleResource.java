@@ -14,7 +14,7 @@ import dev.mirshop.platform.faults.FaultApi.FaultView;
 import dev.mirshop.platform.faults.FaultApi.Overview;
 import dev.mirshop.platform.faults.FaultApi.Switch;
 import dev.mirshop.platform.faults.FaultEvent;
-import dev.mirshop.platform.faults.FaultsConfig;
+import dev.mirshop.platform.faults.FaultRegistry;
 import dev.mirshop.platform.loadgen.LoadGenerator.Settings;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -57,7 +57,7 @@ public class FaultConsoleResource {
     @Inject
     FaultsClient client;
     @Inject
-    FaultsConfig config;
+    FaultRegistry faults;
     @Inject
     AuditLog audit;
     @Inject
@@ -153,7 +153,7 @@ public class FaultConsoleResource {
     }
 
     private void requireEnabled() {
-        if (!config.enabled()) {
+        if (!faults.enabled()) {
             throw new NotFoundException(); // the page does not exist where faults are disabled
         }
     }

@@ -24,8 +24,11 @@ import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -34,6 +37,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mirshop.observability.e2e.LocalPostgres;
 import dev.mirshop.observability.e2e.Receivers;
 import dev.mirshop.observability.e2e.ShopProcess;
+import dev.mirshop.testing.Browser;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /**
  * Issue 16, point 5: fault → metric → rule → Alertmanager → receiver, for the rows of docs/scenarios.md marked "end
@@ -50,10 +56,13 @@ import dev.mirshop.observability.e2e.ShopProcess;
  * resolved there.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultScenariosIT {
 
     static final String TOKEN = "e2e-service-token-" + Long.toHexString(System.nanoTime()) + "-0123456789";
     static final String VERSION = "2.0.0-e2e";
+    static final String OPERATOR = "ops@e2e.example.com";
+    static final String OPERATOR_PASSWORD = "Operator-e2e-" + Long.toHexString(System.nanoTime()) + "-pass";
     static final Duration FIRE = Duration.ofSeconds(180);
     static final Duration RESOLVE = Duration.ofSeconds(240);
     /** Alerts whose rule keeps firing for its whole window after the cause is gone: resolution is not awaited. */
@@ -138,6 +147,8 @@ class FaultScenariosIT {
             env.put("SHOP_LOADGEN_TARGET", "http://127.0.0.1:" + ports.get("storefront"));
             env.put("SHOP_LOADGEN_SHOPPERS", "4");
             env.put("SHOP_LOADGEN_RATE", "12");
+            env.put("SHOP_BOOTSTRAP_OPERATOR_EMAIL", OPERATOR);
+            env.put("SHOP_BOOTSTRAP_OPERATOR_PASSWORD", OPERATOR_PASSWORD);
             shops.put(role, ShopProcess.start(role, ports.get(role), dir, env));
         }
         for (ShopProcess shop : shops.values()) {
@@ -168,7 +179,90 @@ class FaultScenariosIT {
         System.out.printf("[scenarios] shops, load generator, Alertmanager up after %d s%n", seconds());
     }
 
+    /**
+     * Issue 16, point 2, in the three-process setup: the operator page of the storefront switches a fault of the ad
+     * service, which only the ads process acts on; the switch is in the audit log and the service's history; it is
+     * still on after the ads process restarts (its state is in the ad service's database), and the page switches it
+     * off again.
+     */
     @Test
+    @Order(1)
+    void oneSwitchOnTheOperatorPageReachesTheOwningProcessAndSurvivesItsRestart() throws Exception {
+        Browser operator = new Browser() {
+            @Override
+            public RequestSpecification request() {
+                return super.request().baseUri(shops.get("storefront").url());
+            }
+        };
+        assertThat(operator.logIn(OPERATOR, OPERATOR_PASSWORD).statusCode()).as("operator login").isEqualTo(303);
+        assertThat(operator.get("/admin/faults").statusCode()).isEqualTo(200);
+        Response on = operator.post("/admin/faults/ads/ads-slow/on", Map.of("severity", "700", "minutes", "10"));
+        assertThat(on.statusCode()).as(on.asString()).isEqualTo(303);
+
+        awaitFaultIn("ads", "ads-slow", 700);
+        JsonNode history = faults("ads").path("events");
+        assertThat(history.path(0).path("action").asText()).isEqualTo("on");
+        assertThat(history.path(0).path("actor").asText()).isEqualTo(OPERATOR + " (operator page)");
+        assertThat(postgres.query("storefront", "select count(*) from storefront.audit_log where action = 'fault-on'"
+                + " and summary like 'Switched on ads-slow in ads (severity 700%'")).isEqualTo("1");
+        assertThat(selectTakes()).as("the ads process adds the latency").isGreaterThanOrEqualTo(Duration.ofMillis(700));
+
+        shops.put("ads", shops.get("ads").restart());
+        Awaitility.await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofSeconds(1))
+                .until(() -> shops.get("ads").ready() || !shops.get("ads").alive());
+        awaitFaultIn("ads", "ads-slow", 700);
+        assertThat(selectTakes()).as("still slow after the restart").isGreaterThanOrEqualTo(Duration.ofMillis(700));
+
+        assertThat(operator.post("/admin/faults/ads/ads-slow/off", Map.of()).statusCode()).isEqualTo(303);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500))
+                .until(() -> metric("ads", "shop_fault_active{", "fault=\"ads-slow\"") == 0.0);
+        assertThat(selectTakes()).isLessThan(Duration.ofMillis(700));
+        assertThat(postgres.query("storefront", "select count(*) from storefront.audit_log where action = 'fault-off'"
+                + " and summary = 'Switched off ads-slow in ads'")).isEqualTo("1");
+        System.out.printf("[scenarios] operator page → ads process, restart kept the fault: %d s%n", seconds());
+    }
+
+    private void awaitFaultIn(String service, String fault, int severity) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+            JsonNode view = null;
+            for (JsonNode f : faults(service).path("faults")) {
+                if (f.path("id").asText().equals(fault)) {
+                    view = f;
+                }
+            }
+            assertThat(view).as(fault + " in " + service).isNotNull();
+            assertThat(view.path("active").asBoolean()).as(fault + " active in " + service).isTrue();
+            assertThat(view.path("severity").asInt()).isEqualTo(severity);
+            assertThat(metric(service, "shop_fault_active{", "fault=\"" + fault + "\"")).isEqualTo(1.0);
+        });
+    }
+
+    private JsonNode faults(String service) throws IOException, InterruptedException {
+        String path = service.equals("storefront") ? "/api/faults" : "/api/" + service + "/faults";
+        HttpRequest request = HttpRequest.newBuilder(URI.create(shops.get(service).url() + path))
+                .header("Authorization", "Bearer " + TOKEN).timeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+        return json.readTree(response.body());
+    }
+
+    private double metric(String service, String prefix, String label) throws IOException, InterruptedException {
+        String body = http.send(HttpRequest.newBuilder(URI.create(shops.get(service).url() + "/q/metrics"))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString()).body();
+        return body.lines().filter(l -> l.startsWith(prefix) && l.contains(label))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+    }
+
+    private Duration selectTakes() throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        HttpResponse<Void> response = http.send(HttpRequest.newBuilder(URI.create(shops.get("ads").url()
+                + "/api/ads/select?count=1")).timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.discarding());
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    @Test
+    @Order(2)
     void everyEndToEndScenarioFiresItsAlertOnItsRouteAndResolves() throws Exception {
         List<ScenariosDocTest.Row> rows = ScenariosDocTest.rows();
         List<String> covered = new ArrayList<>();

@@ -44,9 +44,9 @@ public class FaultDeclarations {
     FaultStore store;
 
     void apply(@Observes @Priority(20) StartupEvent event) {
-        if (!config.enabled()) {
+        if (!registry.enabled()) {
             config.declared().filter(d -> !d.isBlank()).ifPresent(d -> LOG.warnf(
-                    "SHOP_FAULTS is set (%s) but SHOP_FAULTS_ENABLED is not true: no fault is switched on", d));
+                    "SHOP_FAULTS is set (%s) but faults are disabled here: no fault is switched on", d));
             return;
         }
         Map<Fault, Declaration> declared = parse(config.declared().orElse(""));

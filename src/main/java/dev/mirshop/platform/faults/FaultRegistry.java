@@ -30,6 +30,8 @@ import jakarta.inject.Inject;
 public class FaultRegistry {
 
     private static final Logger LOG = Logger.getLogger(FaultRegistry.class);
+    /** On the classpath of every build but the production artifact (-Dproduction leaves it out, see pom.xml). */
+    static final String LAB_BUILD_MARKER = "faults/lab-build.txt";
 
     @Inject
     FaultsConfig config;
@@ -43,16 +45,26 @@ public class FaultRegistry {
     Clock clock;
 
     private volatile Map<Fault, FaultState> states = Map.of();
+    private final boolean labBuild = isLabBuild(FaultRegistry.class.getClassLoader());
 
     void start(@Observes @Priority(10) StartupEvent event) {
         telemetry.register(actedOn(), this);
-        if (config.enabled()) {
+        if (config.enabled() && !labBuild) {
+            LOG.warn("SHOP_FAULTS_ENABLED=true is ignored: this is the production artifact, in which no fault can be"
+                    + " switched on");
+        }
+        if (enabled()) {
             refresh();
         }
     }
 
+    /** Faults can be switched on here: SHOP_FAULTS_ENABLED=true, and not the production artifact. */
     public boolean enabled() {
-        return config.enabled();
+        return labBuild && config.enabled();
+    }
+
+    static boolean isLabBuild(ClassLoader classLoader) {
+        return classLoader.getResource(LAB_BUILD_MARKER) != null;
     }
 
     /** The faults this process acts on (those of the services it plays). */
@@ -67,7 +79,7 @@ public class FaultRegistry {
     /** The fault's state if it is on in this process right now. */
     public Optional<FaultState> active(Fault fault) {
         FaultState state = states.get(fault);
-        return state != null && config.enabled() && state.activeAt(clock.instant()) ? Optional.of(state) : Optional.empty();
+        return state != null && enabled() && state.activeAt(clock.instant()) ? Optional.of(state) : Optional.empty();
     }
 
     public boolean activeNow(Fault fault) {
@@ -76,7 +88,7 @@ public class FaultRegistry {
 
     /** Cheap check for the request path: is anything on at all? */
     public boolean anyActive() {
-        return !states.isEmpty() && config.enabled();
+        return !states.isEmpty() && enabled();
     }
 
     public Map<Fault, FaultState> states() {
@@ -170,7 +182,7 @@ public class FaultRegistry {
     }
 
     private void requireEnabledAndOwned(Fault fault) {
-        if (!config.enabled()) {
+        if (!enabled()) {
             throw new FaultsDisabledException();
         }
         if (!actsOn(fault)) {
@@ -189,18 +201,19 @@ public class FaultRegistry {
     @ApplicationScoped
     public static class FaultsDisabled implements Scheduled.SkipPredicate {
         @Inject
-        FaultsConfig config;
+        FaultRegistry registry;
 
         @Override
         public boolean test(io.quarkus.scheduler.ScheduledExecution execution) {
-            return !config.enabled();
+            return !registry.enabled();
         }
     }
 
     /** Faults are refused: SHOP_FAULTS_ENABLED is not true in this process. */
     public static class FaultsDisabledException extends RuntimeException {
         public FaultsDisabledException() {
-            super("Faults are disabled in this process (SHOP_FAULTS_ENABLED is not true)", null, false, false);
+            super("Faults are disabled in this process (SHOP_FAULTS_ENABLED is not true, or this is the production"
+                    + " artifact)", null, false, false);
         }
     }
 }

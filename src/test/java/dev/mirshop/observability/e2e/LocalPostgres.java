@@ -50,6 +50,17 @@ public final class LocalPostgres implements AutoCloseable {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
     }
 
+    /** The first column of the first row of a query, as psql prints it unaligned. */
+    public String query(String database, String sql) {
+        List<String> full = new ArrayList<>();
+        if (Tools.isRoot()) {
+            full.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        full.addAll(List.of(bin.resolve("psql").toString(), "-h", dir.toString(), "-p", String.valueOf(port), "-U",
+                "postgres", "-d", database, "-v", "ON_ERROR_STOP=1", "-At", "-c", sql));
+        return Tools.check(dir, 60, full).stdout().strip();
+    }
+
     private void as(List<String> command) {
         List<String> full = new ArrayList<>();
         if (Tools.isRoot()) {

@@ -17,7 +17,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 jar=target/quarkus-app/quarkus-run.jar
 [ -f "$jar" ] || { echo "build first: mvn -B package -DskipTests" >&2; exit 1; }
-unzip -l target/quarkus-app/app/*.jar 2>/dev/null | grep -q 'faults/lab-build.txt' \
+grep -aq 'faults/lab-build.txt' target/quarkus-app/app/*.jar \
   || { echo "$jar is the production artifact (no faults): build without -Dproduction" >&2; exit 1; }
 
 need=()
@@ -27,9 +27,12 @@ command -v prometheus-blackbox-exporter >/dev/null 2>&1 || need+=(prometheus-bla
 if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
 fi
-# Debian starts the packaged services on their default ports: the lab runs its own copies with its own configuration.
-for unit in prometheus prometheus-alertmanager prometheus-blackbox-exporter prometheus-node-exporter; do
-  systemctl stop "$unit" 2>/dev/null || true
+# The lab runs its own copies with its own configuration; Debian may have started the packaged services on the same
+# ports (systemctl stop prometheus prometheus-alertmanager prometheus-blackbox-exporter frees them).
+for port in 8080 8081 8082 8083 9090 9093 9115; do
+  if curl -s -o /dev/null --max-time 1 "http://127.0.0.1:$port/"; then
+    echo "port $port is in use: stop what listens there first" >&2; exit 1
+  fi
 done
 
 # shellcheck source=bench/local-postgres.sh

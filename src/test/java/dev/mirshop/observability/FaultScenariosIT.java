@@ -80,7 +80,7 @@ class FaultScenariosIT {
     static final List<Wave> WAVES = List.of(
             // NoOrders needs a window without any order: these faults are on before Prometheus' first scrape.
             new Wave("dependencies, payments, probe", true, List.of(new On("payment-declining", 100),
-                    new On("discounts-down", 100), new On("ads-failing", 10),
+                    new On("discounts-down", 100), new On("ads-failing", 30),
                     new On("readiness-failing", 100))),
             new Wave("slow ads, slow database", false, List.of(new On("ads-slow", 500),
                     new On("db-slow", 100))),
@@ -89,7 +89,16 @@ class FaultScenariosIT {
             new Wave("slow burns", true, List.of(new On("bad-release", 4),
                     new On("payment-timeout", 1000))),
             new Wave("ads down", false, List.of(new On("ads-failing", 100))),
+            new Wave("cpu burn", false, List.of(new On("cpu-burn", 600))),
+            new Wave("payment gateway past its budget", true, List.of(new On("payment-timeout", 10_000))),
             new Wave("storefront unresponsive", false, List.of(new On("storefront-unresponsive", 30))));
+
+    /**
+     * {@code mvn verify} runs the first wave only (about five minutes: four faults, both routes), so the suite stays
+     * well inside its CI budget; {@code -Dscenarios=all} runs every wave, every end-to-end row of docs/scenarios.md
+     * (about half an hour on a shared two-core machine; the README's ops-lab proof command).
+     */
+    static final boolean ALL_WAVES = "all".equals(System.getProperty("scenarios", ""));
 
     private final ObjectMapper json = new ObjectMapper();
     private final ObjectMapper yaml = new ObjectMapper(new YAMLFactory());
@@ -266,7 +275,8 @@ class FaultScenariosIT {
     void everyEndToEndScenarioFiresItsAlertOnItsRouteAndResolves() throws Exception {
         List<ScenariosDocTest.Row> rows = ScenariosDocTest.rows();
         List<String> covered = new ArrayList<>();
-        for (Wave wave : WAVES) {
+        List<Wave> waves = ALL_WAVES ? WAVES : WAVES.subList(0, 1);
+        for (Wave wave : waves) {
             long waveStart = System.nanoTime();
             List<ScenariosDocTest.Row> scenarios = new ArrayList<>();
             for (On f : wave.faults()) {
@@ -312,11 +322,13 @@ class FaultScenariosIT {
         }
         System.out.println("[scenarios] proven end to end: " + covered);
         System.out.printf("[scenarios] total %d s%n", seconds());
+        List<On> switched = waves.stream().flatMap(w -> w.faults().stream()).toList();
         List<String> expectedEndToEnd = rows.stream().filter(ScenariosDocTest.Row::endToEnd)
                 .filter(r -> blackbox.isPresent() || !r.fault().id.equals("readiness-failing"))
-                .filter(r -> !List.of("cpu-burn", "banners-slow").contains(r.fault().id))
+                .filter(r -> ALL_WAVES || switched.contains(new On(r.fault().id, r.severity())))
                 .flatMap(r -> r.alerts().stream().map(a -> r.fault().id + " " + r.severity() + " → " + a)).toList();
-        assertThat(covered).as("every end-to-end row but cpu-burn and banners-slow (see the report)")
+        assertThat(expectedEndToEnd).as("rows proven by this run").isNotEmpty();
+        assertThat(covered).as(ALL_WAVES ? "every end-to-end row of docs/scenarios.md" : "the rows of the first wave")
                 .containsAll(expectedEndToEnd);
     }
 

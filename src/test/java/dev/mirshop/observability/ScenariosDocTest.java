@@ -106,6 +106,17 @@ class ScenariosDocTest {
     }
 
     @Test
+    void everyRowMarkedEndToEndIsSwitchedByAWaveOfFaultScenariosITAndNoOtherIs() throws IOException {
+        Set<String> endToEnd = rows().stream().filter(Row::endToEnd).map(r -> r.fault().id + " " + r.severity())
+                .collect(Collectors.toSet());
+        Set<String> switched = FaultScenariosIT.WAVES.stream().flatMap(w -> w.faults().stream())
+                .map(f -> f.id() + " " + f.severity()).collect(Collectors.toSet());
+        assertThat(switched).as("rows marked end to end in docs/scenarios.md, each switched by a wave")
+                .containsAll(endToEnd);
+        assertThat(endToEnd).as("faults the waves switch, each a row marked end to end").containsAll(switched);
+    }
+
+    @Test
     void everyRunbookSaysWhichFaultReproducesItAsTheTableDoes() throws IOException {
         List<Row> rows = rows();
         for (String alert : AlertRulesTest.alertNames()) {

@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 /** The packaged jar (target/quarkus-app) in one role, as a Kubernetes pod runs it: its own port, log and settings. */
 public final class ShopProcess implements AutoCloseable {
 
-    public static final Path JAR = Path.of("target/quarkus-app/quarkus-run.jar");
+    /** The packaged shop; -Dscenarios.app=<dir> runs a copy (so a long run can go on while the project rebuilds). */
+    public static final Path JAR = Path.of(System.getProperty("scenarios.app", "target/quarkus-app"), "quarkus-run.jar");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     public final String role;

@@ -324,7 +324,9 @@ class ProductionImageTest {
             String name = row.group(1);
             boolean everyRole = name.startsWith("http_server_") || name.startsWith("jvm_") || name.startsWith("process_")
                     || name.startsWith("agroal_");
-            String owner = name.startsWith("shop_discount_") ? "discounts" : name.startsWith("shop_ad_") ? "ads" : "storefront";
+            // shop_loadgen_*: only a process playing loadgen (or all) has them, and the prod overlay runs none
+            String owner = name.startsWith("shop_discount_") ? "discounts" : name.startsWith("shop_ad_") ? "ads"
+                    : name.startsWith("shop_loadgen_") ? "loadgen" : "storefront";
             if (everyRole || owner.equals(role)) {
                 expected.add(name);
             }

@@ -97,7 +97,8 @@ final class ShopImage {
 
     /**
      * The production artifact carries neither the demo data nor the demo marketer (issue 13, point 5), nor the
-     * embedded SMTP server and its mailbox page (issue 17, point 5).
+     * embedded SMTP server and its mailbox page (issue 17, point 5), nor the faults' lab-build marker, without which
+     * no fault can be switched on (issue 16; platform.faults.FaultRegistry).
      */
     static void assertNoDemoData(Path app) {
         List<String> demo = new ArrayList<>();
@@ -106,14 +107,16 @@ final class ShopImage {
                 try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
                     zip.stream().map(java.util.zip.ZipEntry::getName)
                             .filter(n -> n.startsWith("db/demo/") || n.startsWith(EMBEDDED_SMTP_CODE)
-                                    || n.startsWith("com/icegreen/") || n.startsWith("templates/DevMailboxResource/"))
+                                    || n.startsWith("com/icegreen/") || n.startsWith("templates/DevMailboxResource/")
+                                    || n.startsWith("faults/"))
                             .forEach(n -> demo.add(app.relativize(jar) + "!" + n));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertThat(demo).as("demo data or the embedded SMTP server in the production artifact").isEmpty();
+        assertThat(demo).as("demo data, the embedded SMTP server or the faults' lab-build marker in the production artifact")
+                .isEmpty();
     }
 
     static Path cachedBase() {

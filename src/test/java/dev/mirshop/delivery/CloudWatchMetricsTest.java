@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,7 @@ class CloudWatchMetricsTest {
     /** Every aws_* series the rules and dashboards read, with every dimension_/tag_ label they select or group by. */
     @Test
     void everyCloudWatchSeriesTheRulesAndDashboardsReadIsOneYaceExportsWithThoseLabels() {
-        Map<String, Family> exported = new java.util.HashMap<>();
+        Map<String, Family> exported = new HashMap<>();
         CloudWatchExporter.families().forEach(f -> exported.put(f.name(), f));
         List<String> problems = new ArrayList<>();
         Set<String> used = new TreeSet<>();
@@ -85,7 +86,7 @@ class CloudWatchMetricsTest {
     /** Labels on the panels' aggregations too: dimension_DBInstanceIdentifier in `by (...)` must be on the series. */
     @Test
     void everyDimensionOrTagLabelTheDashboardsGroupByIsOnTheSeries() {
-        Map<String, Family> exported = new java.util.HashMap<>();
+        Map<String, Family> exported = new HashMap<>();
         CloudWatchExporter.families().forEach(f -> exported.put(f.name(), f));
         List<String> problems = new ArrayList<>();
         int checked = 0;
@@ -252,7 +253,7 @@ class CloudWatchMetricsTest {
         String root = Repo.read(Repo.path("terragrunt/root.hcl"));
         Matcher block = Pattern.compile("common_tags = \\{([^}]*)}").matcher(root);
         assertThat(block.find()).as("root.hcl common_tags").isTrue();
-        Map<String, String> tags = new java.util.HashMap<>();
+        Map<String, String> tags = new HashMap<>();
         Matcher entry = Pattern.compile("(\\w+)\\s*=\\s*(\\S+)").matcher(block.group(1));
         while (entry.find()) {
             String value = entry.group(2);

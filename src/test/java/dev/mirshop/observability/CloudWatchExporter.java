@@ -128,15 +128,14 @@ public final class CloudWatchExporter {
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
             i += Character.charCount(c);
-            switch (c) {
-                case ' ', ',', '\t', '/', '\\', '.', '-', ':', '=', '@', '<', '>', '(', ')', '\u201C' -> out.append('_');
-                case '%' -> out.append("_percent");
-                default -> {
-                    if (Character.isUpperCase(c) && (Character.isLowerCase(prev) || Character.isDigit(prev))) {
-                        out.append('_');
-                    }
-                    out.appendCodePoint(Character.toLowerCase(c));
+            String replaced = replacement(c);
+            if (replaced != null) {
+                out.append(replaced);
+            } else {
+                if (Character.isUpperCase(c) && (Character.isLowerCase(prev) || Character.isDigit(prev))) {
+                    out.append('_');
                 }
+                out.appendCodePoint(Character.toLowerCase(c));
             }
             prev = c;
         }
@@ -146,16 +145,24 @@ public final class CloudWatchExporter {
     /** pkg/promutil/prometheus.go sanitize (labels-snake-case false, YACE's default) at v0.67.0. */
     public static String sanitize(String text) {
         StringBuilder out = new StringBuilder();
-        for (int i = 0; i < text.length(); ) {
-            int c = text.codePointAt(i);
-            i += Character.charCount(c);
-            switch (c) {
-                case ' ', ',', '\t', '/', '\\', '.', '-', ':', '=', '@', '<', '>', '(', ')', '\u201C' -> out.append('_');
-                case '%' -> out.append("_percent");
-                default -> out.appendCodePoint(c);
+        text.codePoints().forEach(c -> {
+            String replaced = replacement(c);
+            if (replaced != null) {
+                out.append(replaced);
+            } else {
+                out.appendCodePoint(c);
             }
-        }
+        });
         return out.toString();
+    }
+
+    /** The characters both replace: the separators with "_", % with "_percent"; null for any other. */
+    private static String replacement(int c) {
+        return switch (c) {
+            case ' ', ',', '\t', '/', '\\', '.', '-', ':', '=', '@', '<', '>', '(', ')', '\u201C' -> "_";
+            case '%' -> "_percent";
+            default -> null;
+        };
     }
 
     /**

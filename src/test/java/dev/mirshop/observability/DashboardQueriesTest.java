@@ -30,6 +30,8 @@ import org.junit.jupiter.api.TestInstance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mirshop.testing.Tools;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 

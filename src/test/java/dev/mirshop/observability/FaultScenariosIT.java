@@ -37,6 +37,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.mirshop.observability.e2e.LocalPostgres;
 import dev.mirshop.observability.e2e.Receivers;
 import dev.mirshop.observability.e2e.ShopProcess;
+import dev.mirshop.testing.Tools;
 import dev.mirshop.testing.Browser;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -121,7 +122,7 @@ class FaultScenariosIT {
         started = System.nanoTime();
         Path prometheusBinary = Tools.require("Prometheus server", "prometheus", "/usr/bin/prometheus", "prometheus");
         Path alertmanagerBinary = Tools.require("Alertmanager", "prometheus-alertmanager", "/usr/bin/prometheus-alertmanager");
-        blackbox = Tools.find("/usr/bin/prometheus-blackbox-exporter", "blackbox_exporter");
+        blackbox = Tools.findFirst("/usr/bin/prometheus-blackbox-exporter", "blackbox_exporter");
         if (blackbox.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
             throw new AssertionError("prometheus-blackbox-exporter not found: apt-get install prometheus-blackbox-exporter — required when CI=true");
         }

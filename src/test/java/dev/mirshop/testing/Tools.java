@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,15 +56,23 @@ public final class Tools {
      * some daemons, e.g. prometheus-alertmanager, under a package-specific name).
      */
     public static Path require(String description, String aptPackage, String... candidates) {
+        Optional<Path> found = findFirst(candidates);
+        if (found.isEmpty()) {
+            missing(description + " not found (" + String.join(", ", candidates) + "): apt-get install " + aptPackage);
+        }
+        return found.orElse(null);
+    }
+
+    /** The first of {@code candidates} that exists: an absolute path, or a name looked up on the PATH. */
+    public static Optional<Path> findFirst(String... candidates) {
         for (String candidate : candidates) {
             Path path = Path.of(candidate);
             Path found = path.isAbsolute() ? (Files.isExecutable(path) ? path : null) : find(candidate);
             if (found != null) {
-                return found;
+                return Optional.of(found);
             }
         }
-        missing(description + " not found (" + String.join(", ", candidates) + "): apt-get install " + aptPackage);
-        return null;
+        return Optional.empty();
     }
 
     public static Path require(String tool, String howToInstall) {

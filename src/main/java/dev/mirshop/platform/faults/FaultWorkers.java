@@ -8,10 +8,10 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-import io.quarkus.runtime.ShutdownEvent;
+import dev.mirshop.platform.lifecycle.BackgroundWork;
+
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
@@ -22,7 +22,7 @@ import jakarta.inject.Inject;
  * is off.
  */
 @ApplicationScoped
-public class FaultWorkers {
+public class FaultWorkers implements BackgroundWork {
 
     private static final Logger LOG = Logger.getLogger(FaultWorkers.class);
     static final int MIB = 1024 * 1024;
@@ -86,10 +86,13 @@ public class FaultWorkers {
         return leaked.size();
     }
 
-    synchronized void stop(@Observes ShutdownEvent event) {
+    @Override
+    public synchronized String finish() {
+        int connections = held.size();
         held.forEach(FaultWorkers::close);
         held.clear();
         leaked.clear();
+        return "gave back " + connections + " connections held by the pool-exhaustion fault";
     }
 
     private static void close(Connection c) {

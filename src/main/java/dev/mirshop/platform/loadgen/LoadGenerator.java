@@ -11,10 +11,10 @@ import org.jboss.logging.Logger;
 
 import dev.mirshop.platform.ShopConfig;
 import dev.mirshop.platform.ShopRole;
+import dev.mirshop.platform.lifecycle.BackgroundWork;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.http.HttpServer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,7 +27,7 @@ import jakarta.inject.Inject;
  * both numbers at runtime (LoadgenApi). Counts what it sends in shop_loadgen_requests_total{journey, status}.
  */
 @ApplicationScoped
-public class LoadGenerator {
+public class LoadGenerator implements BackgroundWork {
 
     private static final Logger LOG = Logger.getLogger(LoadGenerator.class);
     static final int MAX_SHOPPERS = 50;
@@ -128,9 +128,12 @@ public class LoadGenerator {
                 .description("Requests the load generator sent, by journey and status class").register(registry).increment();
     }
 
-    synchronized void stop(@Observes ShutdownEvent event) {
+    @Override
+    public synchronized String finish() {
         generation++;
+        int stopped = threads.size();
         threads.forEach(Thread::interrupt);
         threads.clear();
+        return "stopped " + stopped + " load generator shoppers";
     }
 }

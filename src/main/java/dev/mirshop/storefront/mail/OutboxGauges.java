@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import dev.mirshop.observability.MailMeters;
 import dev.mirshop.platform.ShopConfig;
 import dev.mirshop.platform.ShopRole;
+import dev.mirshop.platform.lifecycle.BackgroundWork;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,7 +21,7 @@ import jakarta.transaction.Transactional;
  * growing between two reads (it is computed at scrape time on the shop's clock).
  */
 @ApplicationScoped
-public class OutboxGauges {
+public class OutboxGauges implements BackgroundWork {
 
     @Inject
     EntityManager em;
@@ -31,8 +32,10 @@ public class OutboxGauges {
 
     private volatile boolean stopping;
 
-    void onShutdown(@Observes @jakarta.annotation.Priority(1) io.quarkus.runtime.ShutdownEvent event) {
+    @Override
+    public String finish() {
         stopping = true;
+        return "outbox gauges stopped";
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -3,10 +3,8 @@ package dev.mirshop.storefront.mail;
 import dev.mirshop.observability.MailMeters;
 import dev.mirshop.platform.ShopConfig;
 import dev.mirshop.platform.ShopRole;
-import io.quarkus.runtime.ShutdownEvent;
+import dev.mirshop.platform.lifecycle.BackgroundWork;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,7 +17,7 @@ import jakarta.inject.Inject;
  * sends them (OutboxProcessDeathTest).
  */
 @ApplicationScoped
-public class OutboxSender {
+public class OutboxSender implements BackgroundWork {
 
     @Inject
     OutboxDelivery delivery;
@@ -32,9 +30,11 @@ public class OutboxSender {
 
     private volatile boolean stopping;
 
-    /** Scheduled runs stop when shutdown begins (the datasource goes soon after); {@link #sendDue()} still works. */
-    void onShutdown(@Observes @Priority(1) ShutdownEvent event) {
+    /** At shutdown (platform.lifecycle): scheduled runs stop, and what is due is sent once before the datasource closes. */
+    @Override
+    public String finish() {
         stopping = true;
+        return "sent the last " + sendDue() + " mails";
     }
 
     @Scheduled(identity = "mail-outbox", every = "${shop.mail.poll-interval:2s}", delayed = "2s",

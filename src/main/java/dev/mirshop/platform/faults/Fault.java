@@ -27,6 +27,7 @@ public enum Fault {
     READINESS_FAILING("readiness-failing", ShopRole.storefront, "readiness probe DOWN (100 = always)", 100, 100, 100),
     STOREFRONT_UNRESPONSIVE("storefront-unresponsive", ShopRole.storefront,
             "s the storefront holds every request (metrics and probes too) before dropping it", 30, 1, 120),
+    MAIL_FAILING("mail-failing", ShopRole.storefront, "% of outgoing mails refused as by an SMTP outage", 100, 1, 100),
     BAD_RELEASE("bad-release", ShopRole.storefront, "‰ (per mille) of storefront pages answered 500 by the named version",
             200, 1, 1_000);
 

@@ -9,6 +9,8 @@ import java.util.List;
 
 import org.jboss.logging.Logger;
 
+import dev.mirshop.platform.faults.MailFaults;
+
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -46,6 +48,8 @@ public class OutboxDelivery {
     MailConfig config;
     @Inject
     Clock clock;
+    @Inject
+    MailFaults mailFaults;
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Result sendOneDue() {
@@ -68,6 +72,9 @@ public class OutboxDelivery {
         Mail mail = Mail.withHtml((String) row[2], (String) row[3], (String) row[4]).setText((String) row[5])
                 .addHeader("Message-ID", (String) row[6]);
         try {
+            if (mailFaults.refuses()) {
+                throw new MailFaults.Refused();
+            }
             mailer.send(mail).await().atMost(config.sendTimeout());
         } catch (RuntimeException e) {
             return failed(id, kind, attempts, now, e, waited);

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Test;
 import dev.mirshop.observability.ServiceTags;
 import dev.mirshop.storefront.cart.Browser;
 import dev.mirshop.storefront.cart.ShopFixtures;
+import dev.mirshop.storefront.mail.Checkouts;
+import dev.mirshop.storefront.mail.MailFixtures;
+import dev.mirshop.storefront.mail.Mailbox;
 import dev.mirshop.testing.SendsServiceToken;
 import dev.mirshop.testing.ShopTime;
 import dev.mirshop.testing.TestClock;
@@ -45,6 +48,8 @@ class FaultsTest {
     ServiceTags tags;
     @Inject
     ShopFixtures fixtures;
+    @Inject
+    MailFixtures mails;
 
     @AfterEach
     void everyFaultOff() {
@@ -155,6 +160,29 @@ class FaultsTest {
             logger.removeHandler(handler);
         }
         assertThat(String.join("\n", lines)).contains("FAULT ON ads-slow severity=20").contains("FAULT OFF ads-slow (off)");
+    }
+
+    @Test
+    void mailFailingRefusesEveryMailUntilSwitchedOffAndTheMailThenGoesOutOnce() {
+        TestClock clock = ShopTime.at(Instant.parse("2026-11-03T09:00:00Z"));
+        mails.postponeAllUnsent(clock.instant().plus(Duration.ofDays(3650)));
+        on("/api/faults", "mail-failing", "{}").then().statusCode(200);
+        ShopFixtures.Item mug = fixtures.product("Fault Mail Mug " + UUID.randomUUID(), "12.00", 5);
+        String email = Mailbox.uniqueAddress("mail-failing");
+        assertThat(Checkouts.placeOrder(new Browser().addToCart(mug.variantId(), 1), email)).startsWith("/orders/R");
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> !mails.outbox(email).isEmpty()
+                && mails.outbox(email).get(0).attempts() >= 1);
+        MailFixtures.OutboxRow refused = mails.outbox(email).get(0);
+        assertThat(refused.sentAt()).isNull();
+        assertThat(refused.lastError()).contains("mail-failing");
+        assertThat(Mailbox.receivedBy(email)).isEmpty();
+
+        off("/api/faults", "mail-failing");
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(Mailbox.awaitOne(email).subject()).isNotBlank();
+        await().atMost(Duration.ofSeconds(10)).until(() -> mails.outbox(email).get(0).sentAt() != null);
+        assertThat(Mailbox.receivedBy(email)).hasSize(1);
     }
 
     @Test

@@ -34,6 +34,9 @@ public class OutboxSender implements BackgroundWork {
     @Override
     public String finish() {
         stopping = true;
+        if (!shop.role().serves(ShopRole.storefront)) {
+            return "no mail outbox in role " + shop.role();
+        }
         return "sent the last " + sendDue() + " mails";
     }
 

@@ -1,6 +1,6 @@
 # EKS with one managed node group, the add-ons the shop needs (VPC CNI with network policies enforced, EKS Pod
-# Identity agent, EBS CSI for Prometheus volumes), and Pod Identity roles for the AWS Load Balancer Controller
-# and the EBS CSI driver. Access through EKS access entries (no aws-auth ConfigMap).
+# Identity agent, EBS CSI for Prometheus volumes), and Pod Identity roles for the AWS Load Balancer Controller,
+# the EBS CSI driver, External Secrets and YACE (CloudWatch metrics). Access through EKS access entries (no aws-auth ConfigMap).
 module "eks" {
   source  = "terraform-aws-modules/eks/aws"
   version = "20.36.0"
@@ -108,6 +108,42 @@ module "external_secrets_identity" {
       cluster_name    = module.eks.cluster_name
       namespace       = "external-secrets"
       service_account = "external-secrets"
+    }
+  }
+
+  tags = var.tags
+}
+
+# YACE (kubernetes/platform/base/addons/prometheus-yet-another-cloudwatch-exporter.yaml) reads CloudWatch metrics of
+# the resources it finds by tag. Read-only: the actions YACE v0.67.0's README lists for discovery jobs
+# (tag:GetResources, cloudwatch:GetMetricData, cloudwatch:GetMetricStatistics, cloudwatch:ListMetrics), plus
+# iam:ListAccountAliases for the account_alias label (without it YACE logs a warning every scrape). None of these
+# actions takes a resource ARN.
+module "yace_identity" {
+  source  = "terraform-aws-modules/eks-pod-identity/aws"
+  version = "1.12.1"
+
+  name                      = "${var.cluster_name}-yace"
+  attach_custom_policy      = true
+  custom_policy_description = "YACE: read CloudWatch metrics of tagged resources"
+  policy_statements = [
+    {
+      sid = "CloudWatchRead"
+      actions = [
+        "tag:GetResources",
+        "cloudwatch:GetMetricData",
+        "cloudwatch:GetMetricStatistics",
+        "cloudwatch:ListMetrics",
+        "iam:ListAccountAliases",
+      ]
+      resources = ["*"]
+    }
+  ]
+  associations = {
+    exporter = {
+      cluster_name    = module.eks.cluster_name
+      namespace       = "monitoring"
+      service_account = "yace"
     }
   }
 

@@ -18,3 +18,8 @@ output "node_security_group_id" {
 output "aws_load_balancer_controller_role_arn" {
   value = module.aws_load_balancer_controller_identity.iam_role_arn
 }
+
+output "yace_role_arn" {
+  description = "Role YACE (monitoring/yace) gets through EKS Pod Identity"
+  value       = module.yace_identity.iam_role_arn
+}

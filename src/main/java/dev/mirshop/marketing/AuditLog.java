@@ -16,6 +16,8 @@ public class AuditLog {
     public static final String CAMPAIGN = "campaign";
     public static final String AD = "ad";
     public static final String DISCOUNT = "discount";
+    public static final String FAULT = "fault";
+    public static final String LOADGEN = "loadgen";
 
     @Inject
     SecurityIdentity identity;

@@ -31,16 +31,27 @@ public class MarketerBootstrap {
     Clock clock;
 
     void onStart(@Observes StartupEvent event, ShopConfig config, ServiceSecurityConfig security) {
-        var bootstrap = security.bootstrapMarketer();
-        if (!config.role().serves(ShopRole.storefront) || bootstrap.email().isEmpty()
-                || bootstrap.password().isEmpty()) {
+        if (!config.role().serves(ShopRole.storefront)) {
             return;
         }
-        ensure(bootstrap.email().get(), bootstrap.password().get(), bootstrap.name());
+        var bootstrap = security.bootstrapMarketer();
+        if (bootstrap.email().isPresent() && bootstrap.password().isPresent()) {
+            ensure(bootstrap.email().get(), bootstrap.password().get(), bootstrap.name());
+        }
+        var operator = security.bootstrapOperator();
+        if (operator.email().isPresent() && operator.password().isPresent()) {
+            ensure(operator.email().get(), operator.password().get(), operator.name(), AdminGuard.OPERATOR);
+        }
     }
 
     @Transactional(Transactional.TxType.REQUIRED)
     public void ensure(String rawEmail, String rawPassword, String displayName) {
+        ensure(rawEmail, rawPassword, displayName, AdminGuard.ROLE);
+    }
+
+    /** Creates or updates the account with this role (marketer, or operator for /admin/faults). */
+    @Transactional(Transactional.TxType.REQUIRED)
+    public void ensure(String rawEmail, String rawPassword, String displayName, String role) {
         String address = rawEmail.trim().toLowerCase(Locale.ROOT);
         if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || address.length() > 254) {
             LOG.error("SHOP_BOOTSTRAP_MARKETER_EMAIL is not an email address; no marketer was created");
@@ -58,11 +69,11 @@ public class MarketerBootstrap {
             account.name = displayName;
             account.createdAt = OffsetDateTime.now(clock);
         }
-        account.role = AdminGuard.ROLE;
+        account.role = role;
         if (created || !BcryptUtil.matches(rawPassword, account.passwordHash)) {
             account.passwordHash = BcryptUtil.bcryptHash(rawPassword, 10);
         }
         account.persist();
-        LOG.infof("Bootstrap marketer %s %s", address, created ? "created" : "updated");
+        LOG.infof("Bootstrap %s %s %s", role, address, created ? "created" : "updated");
     }
 }

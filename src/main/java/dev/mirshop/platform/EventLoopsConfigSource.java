@@ -15,7 +15,11 @@ public class EventLoopsConfigSource extends MapBackedConfigSource {
     static final int ORDINAL = 200;
 
     public EventLoopsConfigSource() {
-        super("shop-event-loops", Map.of("quarkus.vertx.event-loops-pool-size",
-                String.valueOf(Math.max(1, Runtime.getRuntime().availableProcessors()))), ORDINAL);
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    EventLoopsConfigSource(int cpus) {
+        super("shop-event-loops", Map.of("quarkus.vertx.event-loops-pool-size", String.valueOf(Math.max(1, cpus))),
+                ORDINAL);
     }
 }

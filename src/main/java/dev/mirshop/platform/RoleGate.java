@@ -18,9 +18,10 @@ public class RoleGate {
 
     private static final Map<ShopRole, List<String>> PREFIXES = Map.of(
             ShopRole.discounts, List.of("/api/discounts", "/discount"),
-            ShopRole.ads, List.of("/api/ads", "/ads", "/banners", "/weighted-banners"));
+            ShopRole.ads, List.of("/api/ads", "/ads", "/banners", "/weighted-banners"),
+            ShopRole.loadgen, List.of("/api/loadgen"));
 
-    static ShopRole ownerOf(String path) {
+    public static ShopRole ownerOf(String path) {
         if (path.startsWith("/q/")) {
             return ShopRole.all;
         }

@@ -20,6 +20,14 @@ public interface ShopConfig {
 
     Http http();
 
+    Security security();
+
+    interface Security {
+        /** Where /.well-known/security.txt sends vulnerability reports, SHOP_SECURITY_CONTACT (RFC 9116 Contact). */
+        @WithDefault("mailto:security@mirshop.dev")
+        String contact();
+    }
+
     interface Http {
         /** How long a request body may take to arrive whole (platform.web.SlowBodyGuard). */
         @WithDefault("10S")

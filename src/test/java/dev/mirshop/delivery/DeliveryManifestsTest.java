@@ -123,6 +123,51 @@ class DeliveryManifestsTest {
         }
     }
 
+    /**
+     * Issue 17, point 5: in production the storefront's mails go to a real SMTP server over STARTTLS, with credentials
+     * from a Secret made by an ExternalSecret (never a ConfigMap), from a sender of the shop's own domain, and never to
+     * an embedded server (the production artifact has none: ProductionArtifactTest).
+     */
+    @Test
+    void theStorefrontSendsMailThroughSmtpSettingsWhoseCredentialsComeFromASecret() {
+        for (String env : List.of("dev", "prod")) {
+            List<ObjectNode> objects = overlay(env);
+            RenderedPod storefront = RenderedPod.of(objects, "storefront");
+            java.util.Map<String, String> fromSecrets = new java.util.HashMap<>();
+            java.util.Map<String, String> all = storefront.environment(objects, name -> {
+                ObjectNode external = ofKind(objects, "ExternalSecret").stream()
+                        .filter(e -> e.path("spec").path("target").path("name").asText().equals(name)).findFirst()
+                        .orElse(null);
+                if (external == null) {
+                    return java.util.Map.of();
+                }
+                java.util.Map<String, String> data = new java.util.HashMap<>();
+                external.path("spec").path("target").path("template").path("data").fields()
+                        .forEachRemaining(f -> data.put(f.getKey(), f.getValue().asText()));
+                fromSecrets.putAll(data);
+                return data;
+            }, java.util.Map.of("status.hostIP", "10.0.0.1", "status.podIP", "10.0.0.2", "metadata.name", "storefront"));
+            String host = one(objects, "Ingress", "mir-shop").path("spec").path("rules").path(0).path("host").asText();
+            assertThat(fromSecrets).as(env + ": SMTP credentials from an ExternalSecret")
+                    .containsEntry("QUARKUS_MAILER_USERNAME", "{{ .username }}")
+                    .containsEntry("QUARKUS_MAILER_PASSWORD", "{{ .password }}");
+            assertThat(all).as(env + " storefront SMTP settings")
+                    .containsEntry("QUARKUS_MAILER_PORT", "587").containsEntry("QUARKUS_MAILER_START_TLS", "REQUIRED")
+                    .containsEntry("QUARKUS_MAILER_LOGIN", "REQUIRED").doesNotContainKey("QUARKUS_MAILER_MOCK")
+                    .doesNotContainKey("SHOP_MAIL_EMBEDDED_SMTP");
+            assertThat(all.get("QUARKUS_MAILER_HOST")).as(env + " SMTP host").matches("email-smtp\\.[a-z0-9-]+\\.amazonaws\\.com");
+            assertThat(all.get("QUARKUS_MAILER_FROM")).as(env + " sender: the shop's own domain").endsWith("@" + host + ">");
+            for (ObjectNode map : ofKind(objects, "ConfigMap")) {
+                assertThat(map.path("data").has("QUARKUS_MAILER_PASSWORD") || map.path("data").has("QUARKUS_MAILER_USERNAME"))
+                        .as(env + " ConfigMap " + map.path("metadata").path("name").asText() + " holds no SMTP credential")
+                        .isFalse();
+            }
+            assertThat(one(objects, "Rollout", "storefront").path("metadata").path("annotations")
+                    .path("secret.reloader.stakater.com/reload").asText()).as(env + ": new credentials restart the storefront")
+                    .contains("mir-shop-mail");
+        }
+    }
+
     static List<ObjectNode> overlay(String env) {
         return Kustomize.build(Repo.path("kubernetes/overlays/" + env));
     }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ProductionArtifactTest {
 
     private static final List<String> EMBEDDED = List.of("io.quarkiverse.embedded.postgresql:quarkus-embedded-postgresql",
-            "io.zonky.test");
+            "io.zonky.test", "com.icegreen:greenmail");
 
     @Test
     void productionDependenciesHaveNoEmbeddedPostgresql() throws IOException {
@@ -33,7 +33,22 @@ class ProductionArtifactTest {
 
     @Test
     void withoutTheFlagTheEmbeddedDatabaseIsThereSoTheCheckAboveCanFail() throws IOException {
-        assertThat(runtimeDependencies(false)).contains(EMBEDDED.get(0));
+        String laptop = runtimeDependencies(false);
+        assertThat(laptop).contains(EMBEDDED.get(0));
+        assertThat(laptop).as("the embedded SMTP server (issue 17)").contains("com.icegreen:greenmail");
+    }
+
+    /** The code that starts GreenMail and serves /dev/mailbox (src/main/embedded) is compiled only without the flag. */
+    @Test
+    void onlyTheDefaultBuildCompilesTheEmbeddedSmtpServer() throws IOException {
+        assertThat(effectivePom(false)).contains("src/main/embedded/java");
+        assertThat(effectivePom(true)).doesNotContain("src/main/embedded");
+    }
+
+    /** The effective POM's build, without its {@code <profiles>} (which lists the inactive ones too). */
+    private static String effectivePom(boolean production) throws IOException {
+        String pom = mavenAnswer(production, out -> List.of("help:effective-pom", "-Doutput=" + out));
+        return pom.replaceAll("(?s)<profiles>.*?</profiles>", "");
     }
 
     @Test
@@ -46,20 +61,28 @@ class ProductionArtifactTest {
     }
 
     private static String runtimeDependencies(boolean production) throws IOException {
-        Path out = Files.createTempFile("dependencies", production ? "-production.txt" : "-default.txt");
+        return mavenAnswer(production, out -> List.of("dependency:list", "-DincludeScope=runtime",
+                "-DoutputFile=" + out, "-DappendOutput=false"));
+    }
+
+    /** Runs a Maven goal that writes its answer to the file it is given, with or without -Dproduction; returns it. */
+    private static String mavenAnswer(boolean production, java.util.function.Function<Path, List<String>> goal)
+            throws IOException {
+        Path out = Files.createTempFile("mvn-answer", production ? "-production.txt" : "-default.txt");
         try {
-            List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-o", "dependency:list",
-                    "-DincludeScope=runtime", "-DoutputFile=" + out, "-DappendOutput=false"));
+            List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-o"));
+            command.addAll(goal.apply(out));
             if (production) {
                 command.add("-Dproduction");
             }
             Tools.Result result = Tools.run(Repo.root(), 300, command);
             if (!result.ok()) {
-                // Offline resolution needs the dependency plugin in the local repository: try once online.
+                // Offline resolution needs the plugin in the local repository: try once online.
                 command.remove("-o");
                 result = Tools.run(Repo.root(), 600, command);
             }
-            assertThat(result.exitCode()).as("mvn dependency:list:\n" + result.stdout() + result.stderr()).isZero();
+            assertThat(result.exitCode()).as(String.join(" ", command) + ":\n" + result.stdout() + result.stderr())
+                    .isZero();
             return Files.readString(out);
         } finally {
             Files.deleteIfExists(out);

@@ -42,6 +42,9 @@ import static org.awaitility.Awaitility.await;
  * Demo data is off in prod, so the test does what an operator does: it loads a catalog into the storefront's
  * schema (the demo catalog script), creates a discount code and a live campaign through the services' APIs with
  * the service token.
+ *
+ * One setting differs from the overlay, on purpose: SHOP_FAULTS_ENABLED=true with a fault declared per service, which
+ * the production artifact must ignore (issue 16: the prod build refuses faults; the journey would fail otherwise).
  */
 class ProductionImageTest {
 
@@ -49,6 +52,10 @@ class ProductionImageTest {
     private static final String CODE = "IMAGETEST10";
     private static final Pattern TEMPLATE_VALUE = Pattern.compile("\\{\\{\\s*\\.([A-Za-z0-9_]+)\\s*}}");
     private static final Pattern METRIC_ROW = Pattern.compile("^\\|\\s*`([a-zA-Z_:][a-zA-Z0-9_:]*)`[^|]*\\|.*\\|\\s*([a-z-]+)\\s*\\|\\s*$");
+
+    /** A fault of each service that, were it on, would break the shopper's journey (payment, code, ads API). */
+    private static final Map<String, String> FAULT_OF = Map.of("storefront", "payment-declining", "discounts",
+            "discounts-down", "ads", "ads-failing");
 
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, String> containers = new LinkedHashMap<>();
@@ -91,6 +98,7 @@ class ProductionImageTest {
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(otlp.http2Connections())
                         .as("trace exports reaching the OTLP endpoint the datadog component sets").isPositive());
                 for (RenderedPod pod : pods.values()) {
+                    checkFaultsRefused(pod.role());
                     checkMetrics(pod.role());
                     checkNothingWritten(pod);
                 }
@@ -110,10 +118,15 @@ class ProductionImageTest {
     }
 
     private void startContainer(String image, RenderedPod pod, List<ObjectNode> objects, HostPostgres pg, Path work) throws IOException {
-        Map<String, String> env = hostNetworked(pod.environment(objects, name -> secret(objects, name, pg),
+        Map<String, String> env = hostNetworked(pod.environment(objects, name -> secret(objects, name, pg, serviceToken),
                 Map.of("status.hostIP", "127.0.0.1", "status.podIP", "127.0.0.1", "metadata.name", pod.role())), objects);
         env.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(pod.role())));
-        assertThat(env).as("environment of " + pod.role()).containsEntry("SHOP_ROLE", pod.role());
+        assertThat(env).as("environment of " + pod.role()).containsEntry("SHOP_ROLE", pod.role())
+                .containsEntry("SHOP_FAULTS_ENABLED", "false");
+        // The one setting changed on purpose (issue 16): the production artifact refuses faults even when a
+        // misconfiguration enables them and declares one that would break the journey below.
+        env.put("SHOP_FAULTS_ENABLED", "true");
+        env.put("SHOP_FAULTS", FAULT_OF.get(pod.role()) + ":100:15m");
         Path envFile = work.resolve(pod.role() + ".env");
         StringBuilder lines = new StringBuilder();
         env.forEach((k, v) -> lines.append(k).append('=').append(v).append('\n'));
@@ -173,7 +186,7 @@ class ProductionImageTest {
      * what AWS Secrets Manager holds here (the RDS master user secret is the local server's user and password,
      * any other property a recognisable test value), the one created by hand is what docs/deploy.md says to create.
      */
-    private Map<String, String> secret(List<ObjectNode> objects, String name, HostPostgres pg) {
+    static Map<String, String> secret(List<ObjectNode> objects, String name, HostPostgres pg, String serviceToken) {
         for (ObjectNode external : DeliveryManifestsTest.ofKind(objects, "ExternalSecret")) {
             JsonNode spec = external.path("spec");
             if (!spec.path("target").path("name").asText(external.path("metadata").path("name").asText()).equals(name)) {
@@ -283,6 +296,16 @@ class ProductionImageTest {
                 .contains("image-test-application_id").contains("image-test-client_token");
     }
 
+    /** Even with SHOP_FAULTS_ENABLED=true, the production artifact switches no fault on: not declared, not by the API. */
+    private void checkFaultsRefused(String role) {
+        String api = role.equals("storefront") ? "/api/faults" : "/api/" + role + "/faults";
+        given().baseUri(url(role)).header("Authorization", "Bearer " + serviceToken).contentType(ContentType.JSON)
+                .body(Map.of("severity", 100)).put(api + "/" + FAULT_OF.get(role)).then().log().ifValidationFails()
+                .statusCode(403).contentType("application/problem+json");
+        assertThat(metrics(role).lines().filter(l -> l.startsWith("shop_fault_active{")))
+                .as(role + ": shop_fault_active, every fault off").isNotEmpty().allMatch(l -> l.endsWith(" 0.0"));
+    }
+
     private String metrics(String role) {
         return given().baseUri(url(role)).get("/q/metrics").then().statusCode(200).extract().asString();
     }
@@ -301,7 +324,9 @@ class ProductionImageTest {
             String name = row.group(1);
             boolean everyRole = name.startsWith("http_server_") || name.startsWith("jvm_") || name.startsWith("process_")
                     || name.startsWith("agroal_");
-            String owner = name.startsWith("shop_discount_") ? "discounts" : name.startsWith("shop_ad_") ? "ads" : "storefront";
+            // shop_loadgen_*: only a process playing loadgen (or all) has them, and the prod overlay runs none
+            String owner = name.startsWith("shop_discount_") ? "discounts" : name.startsWith("shop_ad_") ? "ads"
+                    : name.startsWith("shop_loadgen_") ? "loadgen" : "storefront";
             if (everyRole || owner.equals(role)) {
                 expected.add(name);
             }
@@ -348,7 +373,7 @@ class ProductionImageTest {
         return URI.create(endpoint).getPort();
     }
 
-    private static String databaseName(List<ObjectNode> objects) {
+    static String databaseName(List<ObjectNode> objects) {
         for (ObjectNode external : DeliveryManifestsTest.ofKind(objects, "ExternalSecret")) {
             String url = external.path("spec").path("target").path("template").path("data").path("QUARKUS_DATASOURCE_JDBC_URL").asText();
             Matcher m = Pattern.compile("^jdbc:postgresql://[^/]+/([A-Za-z0-9_]+)").matcher(url);

@@ -92,20 +92,31 @@ final class ShopImage {
         return image;
     }
 
-    /** The production artifact carries neither the demo data nor the demo marketer (issue 13, point 5). */
+    /** The embedded SMTP server's code and /dev/mailbox (src/main/embedded, issue 17): never in production. */
+    static final String EMBEDDED_SMTP_CODE = "dev/mirshop/storefront/mail/embedded/";
+
+    /**
+     * The production artifact carries neither the demo data nor the demo marketer (issue 13, point 5), nor the
+     * embedded SMTP server and its mailbox page (issue 17, point 5), nor the faults' lab-build marker, without which
+     * no fault can be switched on (issue 16; platform.faults.FaultRegistry).
+     */
     static void assertNoDemoData(Path app) {
         List<String> demo = new ArrayList<>();
         try (var jars = Files.walk(app)) {
             for (Path jar : jars.filter(p -> p.toString().endsWith(".jar")).toList()) {
                 try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
-                    zip.stream().map(java.util.zip.ZipEntry::getName).filter(n -> n.startsWith("db/demo/"))
+                    zip.stream().map(java.util.zip.ZipEntry::getName)
+                            .filter(n -> n.startsWith("db/demo/") || n.startsWith(EMBEDDED_SMTP_CODE)
+                                    || n.startsWith("com/icegreen/") || n.startsWith("templates/DevMailboxResource/")
+                                    || n.startsWith("faults/"))
                             .forEach(n -> demo.add(app.relativize(jar) + "!" + n));
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        assertThat(demo).as("demo data in the production artifact").isEmpty();
+        assertThat(demo).as("demo data, the embedded SMTP server or the faults' lab-build marker in the production artifact")
+                .isEmpty();
     }
 
     static Path cachedBase() {

@@ -11,6 +11,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import dev.mirshop.testing.Banners;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.mirshop.testing.Banners;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 

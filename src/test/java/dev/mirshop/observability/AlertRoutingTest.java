@@ -30,6 +30,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.mirshop.testing.Tools;
+
 /**
  * Alert routing as the cluster's Alertmanager will see it (issue 14 defect 10, issue 19 "Routing").
  * {@link #render} turns kubernetes/base/monitoring/alertmanagerconfig.yaml into Alertmanager configuration the

@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.mirshop.testing.Tools;
+
 /**
  * The alert rules in grafana-dashboards/alerts/ are valid (promtool check rules), their unit tests pass
  * (promtool test rules), every alert is tested both firing and silent, carries team=mir-shop (the Alertmanager route

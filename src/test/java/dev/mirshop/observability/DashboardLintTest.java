@@ -98,7 +98,7 @@ class DashboardLintTest {
     }
 
     @Test
-    void everyDashboardHasDeployAnnotationsNavigationAndTheOneRunbookBase() throws IOException {
+    void everyDashboardHasDeployAndFaultAnnotationsNavigationAndTheOneRunbookBase() throws IOException {
         for (Path file : dashboardFiles()) {
             JsonNode root = json.readTree(file.toFile());
             String name = file.getFileName().toString();
@@ -108,6 +108,10 @@ class DashboardLintTest {
             assertThat(deploys).as(name + ": deploy annotation").isNotNull();
             assertThat(deploys.path("expr").asText()).as(name + ": deploys are a new version label").contains("by (service, version)", "offset");
             assertThat(deploys.path("titleFormat").asText()).contains("{{version}}");
+            JsonNode faults = find(root.path("annotations").path("list"), "name", "Faults");
+            assertThat(faults).as(name + ": fault annotation (issue 16: the fault's timeline on every dashboard)").isNotNull();
+            assertThat(faults.path("expr").asText()).as(name + ": faults are shop_fault_active").contains("shop_fault_active", "by (fault");
+            assertThat(faults.path("titleFormat").asText()).contains("{{fault}}");
             JsonNode links = root.path("links");
             assertThat(find(links, "type", "dashboards")).as(name + ": links to the other MIR Shop dashboards").isNotNull();
             assertThat(links.toString()).as(name + ": links the cluster's workload dashboards").contains("/d/85a562078cdf77779eaa1add43ccec1e");

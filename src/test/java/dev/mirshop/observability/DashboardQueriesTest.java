@@ -30,14 +30,17 @@ import org.junit.jupiter.api.TestInstance;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.mirshop.testing.Tools;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 
 /**
  * The dashboards and alerts work against the real shop: drives a shopper journey, runs a real Prometheus
- * (Debian's prometheus package) scraping this test app's /q/metrics and a postgres_exporter (Debian's
- * prometheus-postgres-exporter) reading the app's PostgreSQL, loading the alert rules (every group evaluated every
- * second), then sends every dashboard panel and annotation query and every alert expression to Prometheus' HTTP
+ * (Debian's prometheus package) scraping this test app's /q/metrics, a postgres_exporter (Debian's
+ * prometheus-postgres-exporter) reading the app's PostgreSQL and, in YACE's place (no AWS here), the page YACE would
+ * serve for our configuration (CloudWatchExporter: its names and labels, the ServiceMonitor's relabelling), loading
+ * the alert rules (every group evaluated every second), then sends every dashboard panel and annotation query and every alert expression to Prometheus' HTTP
  * API. Any invalid query fails; any panel of the MUST_HAVE_SERIES dashboards without series fails, unless all of
  * its data comes from a journey step this build does not have yet, or it needs a week of history (printed as such).
  */
@@ -57,6 +60,7 @@ class DashboardQueriesTest {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private Process prometheus;
     private Process postgresExporter;
+    private com.sun.net.httpserver.HttpServer cloudWatchExporter;
     private Path workDir;
     private String prometheusUrl;
     private Set<String> absentSteps;
@@ -74,6 +78,7 @@ class DashboardQueriesTest {
         workDir = Files.createTempDirectory("mir-shop-prometheus");
         int port = freePort();
         int exporterPort = startPostgresExporter();
+        int yacePort = startCloudWatchExporter();
         prometheusUrl = "http://127.0.0.1:" + port;
         Path config = workDir.resolve("prometheus.yml");
         Files.writeString(config, """
@@ -91,7 +96,12 @@ class DashboardQueriesTest {
                   - job_name: postgres
                     static_configs:
                       - targets: ['127.0.0.1:%d']
-                """.formatted(everyGroupEverySecond(), RestAssured.port, exporterPort));
+                  - job_name: yace
+                    static_configs:
+                      - targets: ['127.0.0.1:%d']
+                    metric_relabel_configs:
+                %s
+                """.formatted(everyGroupEverySecond(), RestAssured.port, exporterPort, yacePort, serviceMonitorMetricRelabelings()));
         prometheus = new ProcessBuilder(binary.toString(), "--config.file=" + config,
                 "--storage.tsdb.path=" + workDir.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
                 "--storage.tsdb.retention.time=1h")
@@ -110,6 +120,7 @@ class DashboardQueriesTest {
                 !query("mir_shop:availability_budget_remaining:ratio30d").get("data").get("result").isEmpty()
                         && !query("mir_shop:alert_links:info").get("data").get("result").isEmpty()
                         && !query("pg_up == 1").get("data").get("result").isEmpty()
+                        && !query("mir_shop:lb_errors:rate5m{env=\"local\"}").get("data").get("result").isEmpty()
                         // a scrape after the journey's order: its counters are in Prometheus
                         && !query("sum(shop_orders_placed_total) > 0").get("data").get("result").isEmpty());
         assertThat(query("up{job=\"mir-shop\"}").get("data").get("result").get(0).get("value").get(1).asText()).isEqualTo("1");
@@ -134,6 +145,35 @@ class DashboardQueriesTest {
         return port;
     }
 
+    /** The page YACE would serve (env local, like the app's metrics), on loopback. */
+    private int startCloudWatchExporter() throws IOException {
+        byte[] page = CloudWatchExporter.exposition("local").getBytes(StandardCharsets.UTF_8);
+        cloudWatchExporter = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        cloudWatchExporter.createContext("/metrics", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/plain; version=0.0.4");
+            exchange.sendResponseHeaders(200, page.length);
+            try (var body = exchange.getResponseBody()) {
+                body.write(page);
+            }
+        });
+        cloudWatchExporter.start();
+        return cloudWatchExporter.getAddress().getPort();
+    }
+
+    /** The YACE ServiceMonitor's metricRelabelings (Prometheus Operator camelCase) as Prometheus metric_relabel_configs. */
+    static String serviceMonitorMetricRelabelings() {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode relabel : CloudWatchExporter.values().path("serviceMonitor").path("metricRelabelings")) {
+            List<String> sources = new ArrayList<>();
+            relabel.path("sourceLabels").forEach(l -> sources.add(l.asText()));
+            out.append("      - source_labels: [").append(String.join(", ", sources)).append("]\n")
+                    .append("        regex: '").append(relabel.path("regex").asText("(.*)")).append("'\n")
+                    .append("        target_label: ").append(relabel.path("targetLabel").asText()).append('\n')
+                    .append("        action: ").append(relabel.path("action").asText("replace")).append('\n');
+        }
+        return out.toString().stripTrailing();
+    }
+
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
@@ -142,6 +182,9 @@ class DashboardQueriesTest {
 
     @AfterAll
     void stopPrometheus() throws Exception {
+        if (cloudWatchExporter != null) {
+            cloudWatchExporter.stop(0);
+        }
         if (postgresExporter != null) {
             postgresExporter.destroy();
             postgresExporter.waitFor(10, TimeUnit.SECONDS);
@@ -222,7 +265,7 @@ class DashboardQueriesTest {
         }
         assertThat(problems).isEmpty();
         JsonNode groups = get("/api/v1/rules").get("data").get("groups");
-        assertThat(groups).as("rule groups loaded by Prometheus").hasSize(4);
+        assertThat(groups).as("rule groups loaded by Prometheus").hasSize(5);
         for (JsonNode group : groups) {
             for (JsonNode rule : group.get("rules")) {
                 assertThat(rule.path("health").asText()).as(rule.get("name").asText() + ": " + rule.path("lastError").asText())

@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import dev.mirshop.testing.Tools;
+
 /**
  * The release gate (kubernetes/base/shop/storefront-analysis.yaml) fails a release that serves nothing. Each
  * Prometheus metric of the AnalysisTemplate becomes a recording rule with its arguments filled in, and its

@@ -2,7 +2,6 @@ package dev.mirshop.observability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +13,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
+
+import dev.mirshop.testing.Chromium;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -50,27 +49,19 @@ class RumBrowserTest {
     @TestHTTPResource("/")
     java.net.URL home;
 
-    private Playwright playwright;
-    private Browser browser;
+    private Chromium chromium;
 
     private Browser browser() {
-        if (browser == null) {
-            Path chromium = Tools.require("Chromium", "chromium", "/usr/bin/chromium");
-            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-            browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(chromium).setHeadless(true)
-                    .setArgs(List.of("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                            "--disable-component-update")));
+        if (chromium == null) {
+            chromium = Chromium.launch();
         }
-        return browser;
+        return chromium.browser();
     }
 
     @AfterAll
     void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

@@ -9,6 +9,7 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import dev.mirshop.testing.ShopTime;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 

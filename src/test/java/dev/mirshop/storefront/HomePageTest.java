@@ -1,8 +1,12 @@
 package dev.mirshop.storefront;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -12,11 +16,16 @@ class HomePageTest {
 
     @Test
     void homeShowsFeaturedProductsAndCategories() {
-        given().when().get("/").then()
-                .statusCode(200)
-                .body(containsString("MIR Shop"))
-                .body(containsString("Ruby on Rails Tote"))
-                .body(containsString("/t/categories/clothing"));
+        Document home = Jsoup.parse(given().when().get("/").then().statusCode(200).extract().asString());
+
+        assertThat(home.title()).contains("MIR Shop");
+        assertThat(home.select(".home-featured .product-grid").text()).contains("Ruby on Rails Tote");
+        // the category tiles, not the hero's "Shop clothing" button, which links to clothing too
+        assertThat(home.select(".home-categories .category-tiles a").eachAttr("href"))
+                .contains("/t/categories/clothing", "/t/categories/bags", "/t/categories/mugs");
+        Element clothing = home.selectFirst(".category-tiles a[href=/t/categories/clothing]");
+        assertThat(clothing).isNotNull();
+        assertThat(clothing.text()).isEqualTo("Clothing");
     }
 
     @Test

@@ -4,8 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.junit.jupiter.api.Assumptions;
-
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
@@ -43,13 +41,9 @@ public final class Chromium implements AutoCloseable {
 
     /** Skips when a tool is missing on a developer machine; fails in CI, where .ci/run installs it. */
     public static void requireTool(Path executable, String what) {
-        if (Files.isExecutable(executable)) {
-            return;
+        if (!Files.isExecutable(executable)) {
+            Tools.missing(what + " is not installed: " + executable);
         }
-        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError(what + " is required in CI but " + executable + " is missing");
-        }
-        Assumptions.abort(what + " is not installed: " + executable);
     }
 
     @Override

@@ -12,14 +12,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * External programs the delivery checks run (kubectl, promtool, podman, runc, debootstrap, PostgreSQL, openssl),
- * found in one place. A missing tool fails the test on CI (CI=true) and skips it, with the Debian package to
- * install, on a developer's machine.
+ * The one place tests find external programs (kubectl, promtool, Prometheus, Alertmanager, podman, runc,
+ * debootstrap, PostgreSQL, openssl, chromium through {@link Chromium}). A missing tool fails the test on CI (CI=true)
+ * and skips it, with the Debian package to install, on a developer's machine.
  */
 public final class Tools {
 
@@ -48,6 +49,30 @@ public final class Tools {
             Assertions.fail(message + ": CI=true, so this check cannot be skipped");
         }
         Assumptions.abort("skipped: " + message);
+    }
+
+    /**
+     * The first of {@code candidates} that exists: an absolute path, or a name looked up on the PATH (Debian puts
+     * some daemons, e.g. prometheus-alertmanager, under a package-specific name).
+     */
+    public static Path require(String description, String aptPackage, String... candidates) {
+        Optional<Path> found = findFirst(candidates);
+        if (found.isEmpty()) {
+            missing(description + " not found (" + String.join(", ", candidates) + "): apt-get install " + aptPackage);
+        }
+        return found.orElse(null);
+    }
+
+    /** The first of {@code candidates} that exists: an absolute path, or a name looked up on the PATH. */
+    public static Optional<Path> findFirst(String... candidates) {
+        for (String candidate : candidates) {
+            Path path = Path.of(candidate);
+            Path found = path.isAbsolute() ? (Files.isExecutable(path) ? path : null) : find(candidate);
+            if (found != null) {
+                return Optional.of(found);
+            }
+        }
+        return Optional.empty();
     }
 
     public static Path require(String tool, String howToInstall) {

@@ -3,6 +3,7 @@ package dev.mirshop.ads.rest;
 import java.time.Instant;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import dev.mirshop.ads.Ad;
 import jakarta.validation.constraints.Max;
@@ -29,8 +30,12 @@ public final class AdApi {
         }
     }
 
-    /** The original workshop's shape: GET /ads, GET /weighted-banners/{weight}. */
-    public record WorkshopAd(Long id, String name, String url, int weight, String path) {
+    /**
+     * The original workshop's shape: GET /ads, GET /weighted-banners/{weight}. Its keys in the order Flask's jsonify
+     * writes them (sorted); the weight a JSON float as the workshop's Float column gives (ours are whole: 3.0).
+     */
+    @JsonPropertyOrder(alphabetic = true)
+    public record WorkshopAd(Long id, String name, String url, double weight, String path) {
         public static WorkshopAd of(Ad ad) {
             return new WorkshopAd(ad.id, ad.title, ad.targetPath, ad.weight, ad.bannerName);
         }

@@ -1,5 +1,7 @@
 package dev.mirshop.ads.rest;
 
+import java.util.regex.Pattern;
+
 import dev.mirshop.ads.rest.AdApi.WorkshopAd;
 import dev.mirshop.ads.service.AdService;
 import dev.mirshop.platform.errors.Problem;
@@ -11,9 +13,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The original workshop's weighted banner: the heaviest ad whose weight does not exceed the one asked for. */
+/**
+ * The original workshop's weighted banner: the first ad lighter than the weight asked for. Where the workshop answers
+ * 500 (no ad that light) this answers 404, and 400 for what is not a number (docs/services.md).
+ */
 @Path("/weighted-banners")
 public class WeightedBannerResource {
+
+    /** Flask's float converter takes 20.5; we take 20 as well. */
+    private static final Pattern WEIGHT = Pattern.compile("\\d{1,12}(\\.\\d{1,12})?");
 
     @Inject
     AdService ads;
@@ -22,18 +30,11 @@ public class WeightedBannerResource {
     @Path("/{weight}")
     @Produces(MediaType.APPLICATION_JSON)
     public Response weighted(@PathParam("weight") String weight) {
-        double w;
-        try {
-            w = Double.parseDouble(weight);
-        } catch (NumberFormatException e) {
-            return Problem.of(400, "Bad Request", "weight must be a number").toResponse();
+        if (!WEIGHT.matcher(weight).matches()) {
+            return Problem.of(400, "Bad Request", "weight must be a number of 0 or more, such as 20.5").toResponse();
         }
-        if (!Double.isFinite(w) || w < 0) {
-            return Problem.of(400, "Bad Request", "weight must be a number of 0 or more").toResponse();
-        }
-        return ads.heaviestUpTo(Math.min(w, Integer.MAX_VALUE))
+        return ads.firstLighterThan(Double.parseDouble(weight))
                 .map(ad -> Response.ok(WorkshopAd.of(ad)).build())
-                .orElseGet(() -> Problem.of(404, "Not Found", "No banner weighs " + weight + " or less")
-                        .toResponse());
+                .orElseGet(() -> Problem.of(404, "Not Found", "No banner weighs less than " + weight).toResponse());
     }
 }

@@ -147,9 +147,13 @@ public class AdService {
                 .flatMap(ad -> Optional.ofNullable(Banner.<Banner>findById(ad.id)));
     }
 
-    /** The workshop's weighted banner: the heaviest ad not heavier than the given weight. */
-    public Optional<Ad> heaviestUpTo(double weight) {
-        return Ad.<Ad>find("weight <= ?1 order by weight desc, id", (int) Math.floor(weight)).firstResultOptional();
+    /**
+     * The workshop's weighted banner: the first ad (in id order, the workshop's table order) lighter than the given
+     * weight. Weights are whole numbers: lighter than 2.5 is lighter than 3.
+     */
+    public Optional<Ad> firstLighterThan(double weight) {
+        int bound = (int) Math.min(Math.ceil(weight), Integer.MAX_VALUE);
+        return Ad.<Ad>find("weight < ?1 order by id", bound).firstResultOptional();
     }
 
     public Campaign campaign(long id) {

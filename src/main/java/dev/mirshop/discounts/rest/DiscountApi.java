@@ -6,6 +6,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import dev.mirshop.discounts.DiscountCode;
 import dev.mirshop.discounts.DiscountKind;
@@ -96,11 +97,21 @@ public final class DiscountApi {
         }
     }
 
-    /** The original workshop's shape: GET /discount. */
-    public record WorkshopDiscount(Long id, String name, String code, BigDecimal value,
+    /**
+     * The original workshop's shape: GET /discount, keys sorted as Flask's jsonify writes them. Its value is an
+     * Integer column: ours is rounded half up to a whole number, as PostgreSQL rounds the workshop's 5.1 to 5 (the
+     * exact amount is in /api/discounts).
+     */
+    @JsonPropertyOrder(alphabetic = true)
+    public record WorkshopDiscount(Long id, String name, String code, long value,
             @JsonProperty("discount_type") WorkshopDiscountType discountType) {
+
+        public static long wholeValue(BigDecimal value) {
+            return value.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact();
+        }
     }
 
+    @JsonPropertyOrder(alphabetic = true)
     public record WorkshopDiscountType(Long id, String name, @JsonProperty("discount_query") String discountQuery) {
     }
 

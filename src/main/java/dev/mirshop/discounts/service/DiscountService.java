@@ -174,7 +174,7 @@ public class DiscountService {
                         + " WHERE c.active ORDER BY c.id")
                 .getResultList();
         return rows.stream().map(r -> new WorkshopDiscount(((Number) r[0]).longValue(), (String) r[1],
-                (String) r[2], (BigDecimal) r[3],
+                (String) r[2], WorkshopDiscount.wholeValue((BigDecimal) r[3]),
                 new WorkshopDiscountType(((Number) r[4]).longValue(), (String) r[5], (String) r[6]))).toList();
     }
 

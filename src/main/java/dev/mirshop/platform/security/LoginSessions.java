@@ -50,6 +50,12 @@ public class LoginSessions {
                 .executeUpdate();
     }
 
+    /** Ends every session of the account (a password reset): each browser must log in again. */
+    public int endAllOf(long accountId) {
+        return em.createNativeQuery("delete from sessions where account_id = ?1").setParameter(1, accountId)
+                .executeUpdate();
+    }
+
     @Scheduled(every = "1h", delayed = "10m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void purgeExpired() {
         em.createNativeQuery("delete from sessions where expires_at < ?1 or idle_expires_at < ?1")

@@ -21,6 +21,18 @@ public interface ServiceSecurityConfig {
 
     BootstrapMarketer bootstrapMarketer();
 
+    /** SHOP_BOOTSTRAP_OPERATOR_EMAIL, _PASSWORD, _NAME: the account of the operator page (/admin/faults). */
+    BootstrapOperator bootstrapOperator();
+
+    interface BootstrapOperator {
+        Optional<String> email();
+
+        Optional<String> password();
+
+        @WithDefault("Operations")
+        String name();
+    }
+
     interface BootstrapMarketer {
         /** SHOP_BOOTSTRAP_MARKETER_EMAIL */
         Optional<String> email();

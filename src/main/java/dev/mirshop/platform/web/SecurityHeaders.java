@@ -19,7 +19,8 @@ import jakarta.inject.Inject;
  * Headers every answer gets at the last moment, whoever wrote it (a resource, an error page, a static file):
  * <ul>
  * <li>HTML: a Content-Security-Policy that runs only the shop's own scripts and the RUM loader (by its hash), and
- * {@code charset=UTF-8} on the content type;</li>
+ * {@code charset=UTF-8} on the content type; HTML that is not the shop's own page (a mail's HTML part in /dev/mailbox)
+ * keeps the stricter {@code sandbox} policy its resource set;</li>
  * <li>anything else without a policy of its own (JSON, text): {@code default-src 'none'} (banners keep theirs);</li>
  * <li>over HTTPS: Strict-Transport-Security.</li>
  * </ul>
@@ -69,7 +70,10 @@ public class SecurityHeaders {
             if (!type.toLowerCase(java.util.Locale.ROOT).contains("charset")) {
                 response.putHeader(HttpHeaders.CONTENT_TYPE, type + ";charset=UTF-8");
             }
-            response.putHeader("Content-Security-Policy", htmlPolicy);
+            String own = response.headers().get("Content-Security-Policy");
+            if (own == null || !own.contains("sandbox")) {
+                response.putHeader("Content-Security-Policy", htmlPolicy);
+            }
         } else if (!response.headers().contains("Content-Security-Policy")) {
             response.putHeader("Content-Security-Policy", NON_HTML_POLICY);
         }

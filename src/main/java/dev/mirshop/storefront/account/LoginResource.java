@@ -26,7 +26,8 @@ public class LoginResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance login(String email, String returnTo, String error, boolean welcome);
+        static native TemplateInstance login(String email, String returnTo, String error, boolean welcome,
+                boolean passwordReset);
     }
 
     @Inject
@@ -42,12 +43,13 @@ public class LoginResource {
 
     @GET
     @Path("login")
-    public Response form(@QueryParam("return") String returnTo, @QueryParam("welcome") String welcome) {
+    public Response form(@QueryParam("return") String returnTo, @QueryParam("welcome") String welcome,
+            @QueryParam("reset") String reset) {
         if (!identity.isAnonymous()) {
             return Redirects.seeOther(ReturnPath.orDefault(returnTo));
         }
         return Response.status(200).entity(Templates.login("", ReturnPath.safeOrNull(returnTo), null,
-                "1".equals(welcome))).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+                "1".equals(welcome), "1".equals(reset))).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     @POST
@@ -85,7 +87,7 @@ public class LoginResource {
     }
 
     private static Response page(int status, String email, String returnTo, String error) {
-        return Response.status(status).entity(Templates.login(email, returnTo, error, false))
+        return Response.status(status).entity(Templates.login(email, returnTo, error, false, false))
                 .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 }

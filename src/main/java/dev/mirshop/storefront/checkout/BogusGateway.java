@@ -1,10 +1,13 @@
 package dev.mirshop.storefront.checkout;
 
+import dev.mirshop.platform.faults.PaymentFaults;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * A test card gateway after Spree's Bogus gateway: 4111 1111 1111 1111 is approved, every other (valid) number is
- * declined. It answers with what may be kept of a card: its brand and last four digits.
+ * declined. It answers with what may be kept of a card: its brand and last four digits. The payment faults
+ * (platform.faults.PaymentFaults) can make it slow, time out or decline every card.
  */
 @ApplicationScoped
 public class BogusGateway {
@@ -13,12 +16,19 @@ public class BogusGateway {
     public record Authorization(boolean approved, String brand, String last4) {
     }
 
+    @Inject
+    PaymentFaults faults;
+
     public Authorization authorize(PaymentForm card) {
         String digits = card.cardDigits();
         if (digits == null) {
             throw new IllegalStateException("authorize needs a validated card");
         }
-        return new Authorization(APPROVED_NUMBER.equals(digits), brand(digits), digits.substring(digits.length() - 4));
+        if (faults != null) { // null when built without CDI (BogusGatewayTest)
+            faults.beforeAuthorization();
+        }
+        boolean approved = APPROVED_NUMBER.equals(digits) && (faults == null || !faults.declines());
+        return new Authorization(approved, brand(digits), digits.substring(digits.length() - 4));
     }
 
     static String brand(String digits) {

@@ -171,7 +171,13 @@ public class CheckoutResource {
             checkoutService.savePayOnDelivery(cartId);
             return redirect(Step.CONFIRM);
         }
-        BogusGateway.Authorization authorization = gateway.authorize(form);
+        BogusGateway.Authorization authorization;
+        try {
+            authorization = gateway.authorize(form);
+        } catch (dev.mirshop.platform.faults.PaymentFaults.GatewayTimeout e) {
+            return page(504, paymentPage(checkout, method, form.expiryForRedisplay(), errors,
+                    "The payment provider did not answer in time. Nothing was charged; please try again in a moment."));
+        }
         if (!authorization.approved()) {
             checkoutService.forgetPayment(cartId);
             meters.paymentDeclined();

@@ -1,6 +1,7 @@
 package dev.mirshop.storefront.order;
 
 import java.security.SecureRandom;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** Order numbers as shoppers read them: R and nine digits, drawn at random (about 30 bits). */
@@ -13,7 +14,7 @@ public final class OrderNumbers {
     }
 
     static String random() {
-        return "R" + String.format("%09d", RANDOM.nextInt(1_000_000_000));
+        return "R" + String.format(Locale.ROOT, "%09d", RANDOM.nextInt(1_000_000_000));
     }
 
     public static boolean isWellFormed(String number) {

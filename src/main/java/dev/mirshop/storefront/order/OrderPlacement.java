@@ -56,6 +56,8 @@ public class OrderPlacement {
     DiscountClient discounts;
     @Inject
     Clock clock;
+    @Inject
+    OrderMails mails;
 
     /**
      * One attempt to place the cart: the reserved order number, the code and who uses it, the item total now and the
@@ -126,9 +128,14 @@ public class OrderPlacement {
         }
         Order order = newOrder(cart, accountId, totals, attempt.number());
         order.persist();
+        List<OrderLine> lines = new ArrayList<>();
         for (CartLine line : items.lines()) {
-            snapshot(order, line).persist();
+            OrderLine snapshot = snapshot(order, line);
+            snapshot.persist();
+            lines.add(snapshot);
         }
+        // In this transaction: the confirmation exists exactly when the order does; SMTP is the outbox's business.
+        mails.queueConfirmation(order, lines);
 
         em.createNativeQuery("delete from cart_items where cart_id = ?1").setParameter(1, cartId).executeUpdate();
         cart.clearCheckout(clock);

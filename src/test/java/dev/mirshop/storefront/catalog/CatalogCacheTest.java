@@ -48,7 +48,6 @@ class CatalogCacheTest {
         assertThat(fixtures.stock(scarf.variantId())).isZero();
         Document after = page(path);
         assertThat(after.select("[data-stock]").text()).isEqualTo("Out of stock");
-        assertThat(after.select("form.add-to-cart button").attr("disabled")).isNotNull();
         assertThat(after.select("form.add-to-cart button").hasAttr("disabled")).isTrue();
     }
 

@@ -60,6 +60,11 @@ public class CsrfTokens {
         return token;
     }
 
+    /** Whether this request's answer carries a CSRF token (and so is this browser's own, never a shared page). */
+    public static boolean rendered(RoutingContext rc) {
+        return rc.get(TOKEN_KEY) != null;
+    }
+
     /** Whether the presented token belongs to this request's browser and session. */
     boolean verify(RoutingContext rc, String presented) {
         return key.verify(presented, CsrfCookie.nonce(rc), sessionBinding(rc));

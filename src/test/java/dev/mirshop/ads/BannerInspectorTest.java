@@ -1,4 +1,4 @@
-package dev.mirshop.marketing;
+package dev.mirshop.ads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.mirshop.ads.BannerInspector;
 import dev.mirshop.ads.BannerInspector.Rejected;
+import dev.mirshop.testing.Banners;
 
 /** The banner checks, without the application: types by magic bytes, dimensions, SVG safety. */
 class BannerInspectorTest {

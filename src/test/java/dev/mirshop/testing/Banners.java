@@ -1,4 +1,4 @@
-package dev.mirshop.marketing;
+package dev.mirshop.testing;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -8,19 +8,19 @@ import java.nio.charset.StandardCharsets;
 import javax.imageio.ImageIO;
 
 /** Banner files for tests. */
-final class Banners {
+public final class Banners {
 
     private Banners() {
     }
 
-    static byte[] svg(String text) {
+    public static byte[] svg(String text) {
         return ("<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"600\" height=\"200\" viewBox=\"0 0 600 200\">"
                 + "<rect width=\"600\" height=\"200\" fill=\"#1f4e79\"/>"
                 + "<text x=\"30\" y=\"120\" font-size=\"48\" fill=\"#fff\">" + text + "</text></svg>")
                 .getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] png(int width, int height) {
+    public static byte[] png(int width, int height) {
         try {
             BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
             ByteArrayOutputStream out = new ByteArrayOutputStream();

@@ -1,0 +1,106 @@
+package dev.mirshop.platform.web;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.mirshop.storefront.cart.Browser;
+import dev.mirshop.storefront.cart.ShopFixtures;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/**
+ * What a shared cache (CDN, Varnish) may keep: catalog pages as an anonymous shopper sees them, for a few seconds,
+ * varying on Cookie and Accept-Encoding. Nothing that is one shopper's: a page with a cart count, a logged-in header,
+ * a form's CSRF token or a Set-Cookie is {@code private}, whatever page code rendered it.
+ */
+@QuarkusTest
+class SharedCachePolicyTest {
+
+    static final String SHARED = "public, max-age=0, s-maxage=10";
+    static final List<String> CATALOG = List.of("/", "/t/categories/clothing", "/products", "/products?keywords=tote");
+
+    @Inject
+    ShopFixtures fixtures;
+
+    private ShopFixtures.Item tote;
+
+    @BeforeEach
+    void product() {
+        tote = fixtures.product("Shared Cache Tote", "12.00", 50);
+    }
+
+    @Test
+    void anAnonymousShoppersCatalogPagesAreSharedForAFewSeconds() {
+        for (String path : CATALOG) {
+            for (String method : List.of("GET", "HEAD")) {
+                Response r = given().accept("text/html").request(method, path);
+                assertThat(r.statusCode()).as(method + " " + path).isEqualTo(200);
+                assertThat(r.header("Cache-Control")).as(method + " " + path).isEqualTo(SHARED);
+                assertThat(r.header("Vary")).as(path).contains("Cookie").contains("Accept-Encoding");
+                assertThat(r.headers().getValues("Set-Cookie")).as(path).isEmpty();
+            }
+        }
+        Response withNonce = given().accept("text/html").cookie("mir_csrf", "x".repeat(43)).get("/");
+        assertThat(withNonce.header("Cache-Control")).as("the CSRF nonce alone is nobody's page").isEqualTo(SHARED);
+    }
+
+    @Test
+    void aPageWithACartCountIsNeverShared() {
+        Browser shopper = new Browser().addToCart(tote.variantId(), 2);
+        for (String path : CATALOG) {
+            Response r = shopper.request().get(path);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(Jsoup.parse(r.asString()).select(".cart-count").text()).as("cart count on " + path).isEqualTo("2");
+            assertThat(r.header("Cache-Control")).as(path + " with a cart").isEqualTo("private, no-cache");
+        }
+    }
+
+    @Test
+    void aLoggedInHeaderIsNeverShared() {
+        Browser shopper = new Browser();
+        String email = "shared-" + java.util.UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        shopper.get("/signup");
+        assertThat(shopper.post("/signup", "name", "Shared Person", "email", email, "password", "tall-violet-kettle-19",
+                "password_confirmation", "tall-violet-kettle-19").statusCode()).isEqualTo(303);
+        assertThat(shopper.logIn(email, "tall-violet-kettle-19").statusCode()).isEqualTo(303);
+        for (String path : CATALOG) {
+            Response r = shopper.request().get(path);
+            Document page = Jsoup.parse(r.asString());
+            assertThat(page.select(".account-links a[href=/account]")).as("logged-in header on " + path).isNotEmpty();
+            assertThat(r.header("Cache-Control")).as(path + " logged in").isEqualTo("private, no-cache");
+        }
+    }
+
+    @Test
+    void aPageWithAFormOrACookieIsTheBrowsersOwn() {
+        String product = "/products/" + tote.slug();
+        Response first = given().accept("text/html").get(product);
+        assertThat(first.headers().getValues("Set-Cookie")).as("a first visit gets the CSRF nonce").isNotEmpty();
+        assertThat(first.header("Cache-Control")).isEqualTo("private, no-cache");
+
+        Response again = given().accept("text/html").cookie("mir_csrf", first.cookie("mir_csrf")).get(product);
+        assertThat(Jsoup.parse(again.asString()).select("form input[name=csrf-token]").val())
+                .as("the add-to-cart form carries this browser's token").isNotBlank();
+        assertThat(again.headers().getValues("Set-Cookie")).isEmpty();
+        assertThat(again.header("Cache-Control")).isEqualTo("private, no-cache");
+    }
+
+    @Test
+    void answersWithAPolicyOfTheirOwnKeepItAndOtherHtmlIsPrivate() {
+        assertThat(given().accept("text/html").get("/cart").header("Cache-Control")).isEqualTo("no-store");
+        assertThat(given().accept("text/html").get("/products/no-such-product").header("Cache-Control"))
+                .as("a 404 page").isEqualTo("private, no-cache");
+        assertThat(given().accept("text/html").get("/login").header("Cache-Control")).doesNotContain("public");
+        assertThat(given().get("/css/shop.css").header("Cache-Control")).as("static files keep theirs")
+                .contains("max-age=86400");
+        assertThat(given().get("/api/ads/select").header("Cache-Control")).isEqualTo("no-store");
+    }
+}

@@ -384,6 +384,9 @@ BEGIN
     ANALYZE variants_option_values;
     ANALYZE product_images;
     ANALYZE products_taxons;
+    -- the read model's statistics decide every catalog page's plan: full-size samples (300 × 100 rows), so that the
+    -- same catalog always gets the same plans
+    SET LOCAL default_statistics_target = 100;
     PERFORM catalog_rebuild_listings();
     -- the generated texts are made of these words only: no need to read 100,000 descriptions back
     INSERT INTO search_words (word, lexeme)

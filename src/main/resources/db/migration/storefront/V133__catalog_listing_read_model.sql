@@ -7,6 +7,7 @@
 --                          permalink prefix) plus taxon 0 (every product, /products), narrow, with an index per sort.
 --   listing_facet_counts   how many products each taxon lists, in all and per option value (size, color).
 --   search_words           the words of product names and descriptions, for "Did you mean" (pg_trgm).
+--   search_lexemes         each searchable lexeme's product count and price range, for sorted searches.
 --
 -- Triggers on the catalog tables keep the three current in the same transaction as the change: product, variant,
 -- option, image and taxon edits refresh the product's rows (catalog_refresh_listings), and stock taken at checkout
@@ -80,8 +81,12 @@ BEGIN
     -- sort index would walk most of the taxon to find a page of them; for common values the planner keeps the sort index
     CREATE INDEX IF NOT EXISTS listing_entries_options_idx ON listing_entries USING gin (taxon_id, option_ids);
     CREATE INDEX IF NOT EXISTS listing_entries_pairs_idx ON listing_entries USING gin (taxon_id, option_pairs);
-    CREATE INDEX IF NOT EXISTS product_listings_search_idx ON product_listings USING gin (search_vector);
-    CREATE INDEX IF NOT EXISTS product_listings_name_search_idx ON product_listings USING gin (name_vector);
+    -- a search's words together with its filters and taxon in one index (GIN intersects them inside the index), so
+    -- a common word narrowed by a rare size reads only the products that have both, not every product with the word
+    CREATE INDEX IF NOT EXISTS product_listings_search_idx ON product_listings
+        USING gin (search_vector, option_ids, option_pairs, taxon_ids);
+    CREATE INDEX IF NOT EXISTS product_listings_name_search_idx ON product_listings
+        USING gin (name_vector, option_ids, option_pairs, taxon_ids);
     -- searches read product_listings itself (its texts are there), in the order of each sort for common words
     CREATE INDEX IF NOT EXISTS product_listings_newest_idx ON product_listings (created_at DESC, product_id DESC);
     CREATE INDEX IF NOT EXISTS product_listings_price_idx ON product_listings (price, name_key, product_id);
@@ -102,6 +107,19 @@ CREATE TABLE search_words (
 );
 CREATE INDEX search_words_trgm_idx ON search_words USING gist (word gist_trgm_ops);
 CREATE INDEX search_words_lexeme_idx ON search_words (lexeme);
+
+-- How a search sorted by price, name or date reads its page (storefront.catalog.CatalogQueries): each lexeme of the
+-- listings' texts, how many products had it at the last rebuild, and the price range of the products that have it.
+-- A query whose rarest word is in few products gathers its matches from the full-text index and sorts them; one of
+-- common words walks the sort index, but only across the price range its words can have (a word of one category,
+-- "hoodie", would otherwise walk every cheaper product first). The counts only choose the way, so they stay as the
+-- rebuild made them; the range decides what is found, so every refresh widens it for the products it writes.
+CREATE TABLE search_lexemes (
+    lexeme    text PRIMARY KEY,
+    products  int NOT NULL,
+    min_price numeric(12, 2) NOT NULL,
+    max_price numeric(12, 2) NOT NULL
+);
 
 -- The key of "one variant has both option values a and b" (in option_pairs).
 CREATE FUNCTION option_pair(a bigint, b bigint) RETURNS bigint LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -207,6 +225,18 @@ BEGIN
     SELECT a.taxon_id, v, count(*) FROM added a CROSS JOIN LATERAL unnest(a.option_ids || 0) AS v
     GROUP BY 1, 2 ORDER BY 1, 2
     ON CONFLICT (taxon_id, option_value_id) DO UPDATE SET products = c.products + EXCLUDED.products;
+
+    -- only lexemes whose range does not cover these products yet are written (a stock change writes none), in key
+    -- order, so concurrent checkouts neither wait on nor deadlock over the common words
+    INSERT INTO search_lexemes AS s (lexeme, products, min_price, max_price)
+    SELECT x.lexeme, count(*), min(l.price), max(l.price)
+    FROM product_listings l CROSS JOIN LATERAL unnest(tsvector_to_array(l.search_vector)) AS x (lexeme)
+    WHERE l.product_id = ANY (ids)
+      AND NOT EXISTS (SELECT 1 FROM search_lexemes c
+                      WHERE c.lexeme = x.lexeme AND c.min_price <= l.price AND c.max_price >= l.price)
+    GROUP BY x.lexeme ORDER BY x.lexeme
+    ON CONFLICT (lexeme) DO UPDATE SET min_price = least(s.min_price, EXCLUDED.min_price),
+                                       max_price = greatest(s.max_price, EXCLUDED.max_price);
 END $$;
 
 -- Rebuilds the whole read model from the catalog tables in one pass, after a bulk load or as a repair: its indexes
@@ -230,6 +260,11 @@ BEGIN
     SELECT e.taxon_id, v.option_value_id, count(*)
     FROM listing_entries e CROSS JOIN LATERAL unnest(e.option_ids || 0) AS v (option_value_id)
     GROUP BY e.taxon_id, v.option_value_id;
+    TRUNCATE search_lexemes;
+    INSERT INTO search_lexemes (lexeme, products, min_price, max_price)
+    SELECT x.lexeme, count(*), min(l.price), max(l.price)
+    FROM product_listings l CROSS JOIN LATERAL unnest(tsvector_to_array(l.search_vector)) AS x (lexeme)
+    GROUP BY x.lexeme;
     PERFORM catalog_listing_indexes();
     ANALYZE product_listings;
     ANALYZE listing_entries;

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -37,6 +38,11 @@ public class CatalogQueries {
     static final int ALL_PRODUCTS = 0;
     static final String CARD_COLUMNS = "l.slug, l.name, l.price, l.compare_at_price, l.currency, l.image_url, l.image_alt, l.in_stock";
     static final String TSQUERY = "websearch_to_tsquery('shop_search', :keywords)";
+    /** A sorted search whose rarest word is in at most this many products gathers and sorts its matches. */
+    static final int GATHERED = 1_000;
+    /** websearch_to_tsquery's "or" and "-word" / "-\"a phrase\"". */
+    private static final Pattern OR = Pattern.compile("(?i)(^|\\s)or(\\s|$)");
+    private static final Pattern NEGATED = Pattern.compile("(^|\\s)-(\"[^\"]*\"?|\\S+)");
 
     @Inject
     EntityManager em;
@@ -81,9 +87,9 @@ public class CatalogQueries {
     /**
      * A listing's option filters as the ids of the chosen values (never looked up inside the statement, so that
      * PostgreSQL plans with the values in hand): sizes, colors, and the pairs "this size in this color" a variant
-     * must have when both are chosen.
+     * must have when both are chosen; for a search, its {@link Words}.
      */
-    record Filters(List<Integer> sizes, List<Integer> colors, List<Long> pairs) {
+    record Filters(List<Integer> sizes, List<Integer> colors, List<Long> pairs, Words words) {
     }
 
     Filters filters(ListingQuery q) {
@@ -95,7 +101,7 @@ public class CatalogQueries {
                 pairs.add(optionPair(size, color));
             }
         }
-        return new Filters(sizes, colors, pairs);
+        return new Filters(sizes, colors, pairs, words(q));
     }
 
     /** As the database's option_pair(a, b): one key for "a variant has both values". */
@@ -127,6 +133,8 @@ public class CatalogQueries {
                     + " select " + CARD_COLUMNS + " from (select 0 as tier, * from name_matches union all"
                     + " select 1, * from all_matches where product_id not in (select product_id from name_matches)"
                     + " order by " + q.sort().orderBy("") + " limit :limit offset :offset) e";
+        } else if (filters.words() != null) { // a search sorted by price, name or date
+            sql = sortedSearch(q, filters, taxonId, now, matching, columns, params);
         } else {
             sql = "select " + CARD_COLUMNS + " from (select " + columns + matching
                     + (q.search() ? " and e.search_vector @@ " + TSQUERY : "")
@@ -137,14 +145,108 @@ public class CatalogQueries {
     }
 
     /**
+     * A search sorted by price, name or date reads its page one of two ways, chosen by how many products its words
+     * and options can match at most ({@link Words}, looked up before): at most {@value #GATHERED}, its matches are
+     * gathered from the full-text index (words, options and taxon in one GIN index) and sorted; more, and the sort
+     * index is walked within the price range its words' products have, so that a word of one category ("hoodie")
+     * does not walk every cheaper product first.
+     */
+    private static String sortedSearch(ListingQuery q, Filters filters, int taxonId, OffsetDateTime now,
+            String matching, String columns, Map<String, Object> params) {
+        Words words = filters.words();
+        String page = " order by " + q.sort().orderBy() + " limit :limit offset :offset";
+        if (words.gathered()) {
+            return gathered(q, filters, taxonId, now, columns, params) + " select " + CARD_COLUMNS
+                    + " from (select * from gathered e where true" + priced(q) + page + ") e";
+        }
+        params.put("lowest", words.lowest());
+        params.put("highest", words.highest());
+        return "select " + CARD_COLUMNS + " from (select " + columns + matching + " and e.search_vector @@ " + TSQUERY
+                + " and e.price >= :lowest and e.price <= :highest" + page + ") e";
+    }
+
+    /**
+     * "with gathered as (...)": every product matching the words, options and taxon, from the GIN index. The price
+     * range applies to the gathered rows ({@link #priced}): as an index condition it would read the whole range.
+     */
+    private static String gathered(ListingQuery q, Filters filters, int taxonId, OffsetDateTime now, String columns,
+            Map<String, Object> params) {
+        ListingQuery anyPrice = new ListingQuery(q.permalink(), q.keywords(), q.sizes(), q.colors(), null, null,
+                q.sort(), q.page());
+        priced(q, params);
+        return "with gathered as materialized (select " + columns + matching(anyPrice, filters, taxonId, now, params)
+                + " and e.search_vector @@ " + TSQUERY + ")";
+    }
+
+    private static String priced(ListingQuery q) {
+        return (q.minPrice() != null ? " and e.price >= :minPrice" : "") + (q.maxPrice() != null ? " and e.price <= :maxPrice" : "");
+    }
+
+    private static void priced(ListingQuery q, Map<String, Object> params) {
+        if (q.minPrice() != null) {
+            params.put("minPrice", q.minPrice());
+        }
+        if (q.maxPrice() != null) {
+            params.put("maxPrice", q.maxPrice());
+        }
+    }
+
+    /**
+     * A search's words as search_lexemes knows them: how many products they can match at most, and the price range
+     * every match lies inside. With every word required, the rarest word's count (0 when one is in no product) and
+     * the range all their products share; with "or", the counts added up and the range any of them spans. Words
+     * ruled out ("-linen") bound nothing and are left out. {@code share}: the part of the catalog that has the
+     * chosen sizes and colors (from the facet counts), so that a rare size makes the matches fewer.
+     */
+    record Words(long bound, BigDecimal lowest, BigDecimal highest, double share) {
+        /** Few enough matches to gather and sort them rather than walk a sort index. */
+        boolean gathered() {
+            return bound * share <= GATHERED;
+        }
+    }
+
+    /** A search's words, or null where they bound nothing (no keywords, or "a or -b"). */
+    Words words(ListingQuery q) {
+        if (!q.search()) {
+            return null;
+        }
+        String required = NEGATED.matcher(q.keywords()).replaceAll(" ");
+        boolean anyOf = OR.matcher(required).find();
+        if (required.isBlank() || anyOf && !required.equals(q.keywords())) {
+            return null;
+        }
+        Object[] row = (Object[]) run(wordsSql(required, anyOf, optionIds.of("size", q.sizes()),
+                optionIds.of("color", q.colors()))).getSingleResult();
+        return new Words(((Number) row[0]).longValue(), (BigDecimal) row[1], (BigDecimal) row[2],
+                ((Number) row[3]).doubleValue() * ((Number) row[4]).doubleValue());
+    }
+
+    static CatalogStatement wordsSql(String keywords, boolean anyOf, List<Integer> sizes, List<Integer> colors) {
+        String bounds = anyOf ? "coalesce(sum(coalesce(s.products, 0)), 0), min(s.min_price), max(s.max_price)"
+                : "coalesce(min(coalesce(s.products, 0)), 0), max(s.min_price), min(s.max_price)";
+        String share = "(select coalesce(least(1, sum(c.products)::float8 / nullif(max(a.products), 0)), 1)"
+                + " from listing_facet_counts a left join listing_facet_counts c on c.taxon_id = 0"
+                + " and c.option_value_id = any(cast(:%s as int[])) where a.taxon_id = 0 and a.option_value_id = 0)";
+        return new CatalogStatement(Kind.SEARCH_WORDS, "select " + bounds + ", " + share.formatted("sizes") + ", "
+                + share.formatted("colors") + " from (select unnest(tsvector_to_array(to_tsvector('shop_search',"
+                + " :keywords))) as lexeme) q left join search_lexemes s using (lexeme)",
+                Map.of("keywords", keywords, "sizes", arrayLiteral(sizes), "colors", arrayLiteral(colors)));
+    }
+
+    /**
      * How many products match, counted up to one more than the pages can show. Counted in date order, so that a
      * common filter or word walks the date index until the cap (never a sequential scan of the taxon), and a rare one
      * takes its matches from the GIN index.
      */
     static CatalogStatement countSql(ListingQuery q, Filters filters, int taxonId, OffsetDateTime now) {
         Map<String, Object> params = new LinkedHashMap<>();
-        String matching = matching(q, filters, taxonId, now, params);
         params.put("cap", q.shown() + 1);
+        if (filters.words() != null && filters.words().gathered()) {
+            return new CatalogStatement(Kind.SEARCH_COUNT, gathered(q, filters, taxonId, now, "e.product_id", params)
+                    + " select count(*) from (select 1 from gathered e where true" + priced(q) + " limit :cap) matching",
+                    params);
+        }
+        String matching = matching(q, filters, taxonId, now, params);
         return new CatalogStatement(q.search() ? Kind.SEARCH_COUNT : Kind.LISTING_COUNT,
                 "select count(*) from (select 1" + matching + (q.search() ? " and e.search_vector @@ " + TSQUERY : "")
                         + " order by " + ListingSort.NEWEST.orderBy() + " limit :cap) matching", params);

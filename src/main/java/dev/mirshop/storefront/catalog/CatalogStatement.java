@@ -10,7 +10,7 @@ record CatalogStatement(Kind kind, String sql, Map<String, Object> params) {
 
     /** Every kind of statement the catalog pages issue. */
     enum Kind {
-        TAXON, LISTING_CARDS, LISTING_COUNT, FACETS, SEARCH_CARDS, SEARCH_COUNT, SUGGESTION, PRODUCT, RELATED,
+        TAXON, LISTING_CARDS, LISTING_COUNT, FACETS, SEARCH_WORDS, SEARCH_CARDS, SEARCH_COUNT, SUGGESTION, PRODUCT, RELATED,
         FEATURED, MENU, OPTION_VALUES, SITEMAP_SIZE, SITEMAP_TAXONS, SITEMAP_PRODUCTS
     }
 }

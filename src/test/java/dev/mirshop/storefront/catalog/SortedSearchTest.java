@@ -1,0 +1,115 @@
+package dev.mirshop.storefront.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * A search sorted by price, name or date reads its page one of two ways (gathered for rare words, a walk of the sort
+ * index within the words' prices for common ones; see {@code CatalogQueries.sortedSearch}). Either way the page must
+ * be exactly the one a plain query over every listing gives, also after a price edit moved a product outside the
+ * range its words had at the last rebuild.
+ */
+@QuarkusTest
+@TestProfile(LargeCatalogProfile.class)
+class SortedSearchTest {
+
+    @Inject
+    EntityManager em;
+    @Inject
+    Clock clock;
+    @Inject
+    CatalogCache pages;
+
+    @BeforeEach
+    void loaded() {
+        LargeCatalogProfile.awaitLoaded();
+    }
+
+    @ParameterizedTest(name = "{0} sorted by {1}, page {2}")
+    @CsvSource({
+            "hoodie, price_asc, 1", "hoodie, price_desc, 2", "hoodie, name, 1", "hoodie, newest, 3",
+            "workshop, price_asc, 1", "workshop, price_desc, 4", "workshop, name, 2",
+            "made, price_desc, 1", "quilted jacket, price_asc, 1", "linen, price_desc, 1",
+            "cashmere cardigan, name, 1", "hoodie or mug, price_desc, 1", "shirt -linen, price_asc, 1" })
+    void aSortedSearchShowsWhatAPlainQueryOfEveryListingShows(String keywords, String sort, int page) {
+        assertThat(shown(keywords, sort, page)).isEqualTo(expected(keywords, sort, page)).isNotEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({ "workshop", "hoodie" })
+    void aProductMadeCheaperThanEveryOtherWithItsWordsComesFirstAtOnce(String keyword) {
+        long product = ((Number) em.createNativeQuery("select product_id from product_listings"
+                + " where search_vector @@ websearch_to_tsquery('shop_search', :k) and available_on <= :now"
+                + " order by product_id desc limit 1").setParameter("k", keyword).setParameter("now", now()).getSingleResult()).longValue();
+        String slug = (String) em.createNativeQuery("select slug from products where id = :id").setParameter("id", product)
+                .getSingleResult();
+        List<?> before = prices(product);
+        try {
+            setPrices(product, "0.50");
+            assertThat(shown(keyword, "price_asc", 1)).first().isEqualTo(slug);
+            setPrices(product, "9999.00");
+            assertThat(shown(keyword, "price_desc", 1)).first().isEqualTo(slug);
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                    "update variants v set price = o.price from (select unnest(cast(:ids as bigint[])) as id,"
+                            + " unnest(cast(:prices as numeric[])) as price) o where v.id = o.id")
+                    .setParameter("ids", "{" + String.join(",", before.stream().map(r -> ((Object[]) r)[0].toString()).toList()) + "}")
+                    .setParameter("prices", "{" + String.join(",", before.stream().map(r -> ((Object[]) r)[1].toString()).toList()) + "}")
+                    .executeUpdate());
+            pages.invalidateAll();
+        }
+        assertThat(shown(keyword, "price_asc", 1)).isEqualTo(expected(keyword, "price_asc", 1));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private List<?> prices(long product) {
+        return em.createNativeQuery("select id, price from variants where product_id = :p").setParameter("p", product)
+                .getResultList();
+    }
+
+    private void setPrices(long product, String price) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                "update variants set price = cast(:price as numeric), compare_at_price = null where product_id = :p")
+                .setParameter("price", price).setParameter("p", product).executeUpdate());
+        pages.invalidateAll(); // as if the pages' few seconds in the cache had passed
+    }
+
+    /** The slugs the search page shows, in order. */
+    static List<String> shown(String keywords, String sort, int page) {
+        String html = given().queryParam("keywords", keywords).queryParam("sort", sort).queryParam("page", page)
+                .get("/products").then().statusCode(200).extract().asString();
+        return Jsoup.parse(html).select(".product-card a[href^=/products/]").eachAttr("href").stream()
+                .map(href -> href.substring("/products/".length())).distinct().toList();
+    }
+
+    /** The same page by a plain query over every listing, sorted as the sort says. */
+    @SuppressWarnings("unchecked")
+    private List<String> expected(String keywords, String sort, int page) {
+        String order = ListingSort.fromParam(sort).orElseThrow().orderBy("l.");
+        return em.createNativeQuery("select l.slug from product_listings l where l.available_on <= :now"
+                + " and l.search_vector @@ websearch_to_tsquery('shop_search', :k) order by " + order
+                + " limit :limit offset :offset")
+                .setParameter("now", now())
+                .setParameter("k", keywords).setParameter("limit", ListingQuery.PAGE_SIZE)
+                .setParameter("offset", (page - 1) * ListingQuery.PAGE_SIZE).getResultList();
+    }
+}

@@ -242,7 +242,7 @@ public class CatalogQueries {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("cap", q.shown() + 1);
         if (filters.words() != null && filters.words().gathered()) {
-            return new CatalogStatement(Kind.SEARCH_COUNT, gathered(q, filters, taxonId, now, "e.product_id", params)
+            return new CatalogStatement(Kind.SEARCH_COUNT, gathered(q, filters, taxonId, now, "e.product_id, e.price", params)
                     + " select count(*) from (select 1 from gathered e where true" + priced(q) + " limit :cap) matching",
                     params);
         }

@@ -90,7 +90,8 @@ class CatalogQueryCountTest {
 
     @Test
     void searchIsFacetsCardsAndCount() {
-        assertThat(statements("/products?keywords=shirt&sort=price_asc")).isEqualTo(3);
+        // facets, the words' bounds (search_lexemes), cards, count
+        assertThat(statements("/products?keywords=shirt&sort=price_asc")).isEqualTo(4);
         assertThat(statements("/products")).isEqualTo(2);
     }
 

@@ -51,6 +51,24 @@ class SortedSearchTest {
         assertThat(shown(keywords, sort, page)).isEqualTo(expected(keywords, sort, page)).isNotEmpty();
     }
 
+    @ParameterizedTest(name = "{0} sorted by {1}, {2} to {3}")
+    @CsvSource({ "hoodie, price_asc, 60, 90", "workshop, price_desc, 20, 45", "linen, name, 0, 60",
+            "made, newest, 100, 150" })
+    void aPriceRangeNarrowsBothWaysAlike(String keywords, String sort, int min, int max) {
+        String html = given().queryParam("keywords", keywords).queryParam("sort", sort).queryParam("min_price", min)
+                .queryParam("max_price", max).get("/products").then().statusCode(200).extract().asString();
+        List<String> shown = Jsoup.parse(html).select(".product-card a[href^=/products/]").eachAttr("href").stream()
+                .map(href -> href.substring("/products/".length())).distinct().toList();
+        String order = ListingSort.fromParam(sort).orElseThrow().orderBy("l.");
+        @SuppressWarnings("unchecked")
+        List<String> expected = em.createNativeQuery("select l.slug from product_listings l where l.available_on <= :now"
+                + " and l.search_vector @@ websearch_to_tsquery('shop_search', :k) and l.price between :min and :max"
+                + " order by " + order + " limit " + ListingQuery.PAGE_SIZE).setParameter("now", now())
+                .setParameter("k", keywords).setParameter("min", min).setParameter("max", max).getResultList();
+        assertThat(shown).isEqualTo(expected).isNotEmpty();
+        assertThat(Jsoup.parse(html).select(".result-count").text()).isNotBlank();
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({ "workshop", "hoodie" })
     void aProductMadeCheaperThanEveryOtherWithItsWordsComesFirstAtOnce(String keyword) {

@@ -166,11 +166,14 @@ LEFT JOIN (SELECT v.product_id, array_agg(DISTINCT option_pair(a.option_value_id
            JOIN variants_option_values a ON a.variant_id = v.id
            JOIN variants_option_values b ON b.variant_id = v.id AND b.option_value_id > a.option_value_id
            GROUP BY v.product_id) pairs ON pairs.product_id = p.id
-LEFT JOIN (SELECT pt.product_id, array_agg(DISTINCT anc.id::int) AS taxon_ids
+LEFT JOIN (SELECT pt.product_id, array_agg(DISTINCT up.ancestor_id) AS taxon_ids
            FROM products_taxons pt
-           JOIN taxons t ON t.id = pt.taxon_id
-           CROSS JOIN LATERAL generate_series(1, array_length(string_to_array(t.permalink, '/'), 1)) AS depth
-           JOIN taxons anc ON anc.permalink = array_to_string((string_to_array(t.permalink, '/'))[1:depth], '/')
+           -- each taxon and those above it by permalink, worked out per taxon (a few hundred), not per product
+           JOIN (SELECT t.id AS taxon_id, anc.id::int AS ancestor_id
+                 FROM taxons t
+                 CROSS JOIN LATERAL generate_series(1, array_length(string_to_array(t.permalink, '/'), 1)) AS depth
+                 JOIN taxons anc ON anc.permalink = array_to_string((string_to_array(t.permalink, '/'))[1:depth], '/')
+                ) up ON up.taxon_id = pt.taxon_id
            GROUP BY pt.product_id) tx ON tx.product_id = p.id;
 
 -- Brings the read model of these products up to date with the catalog tables, set-based. Rows that did not

@@ -38,7 +38,7 @@ public class CatalogQueries {
     static final int ALL_PRODUCTS = 0;
     static final String CARD_COLUMNS = "l.slug, l.name, l.price, l.compare_at_price, l.currency, l.image_url, l.image_alt, l.in_stock";
     static final String TSQUERY = "websearch_to_tsquery('shop_search', :keywords)";
-    /** A sorted search whose rarest word is in at most this many products gathers and sorts its matches. */
+    /** A search expected to match at most this many products gathers and sorts its matches. */
     static final int GATHERED = 1_000;
     /** websearch_to_tsquery's "or" and "-word" / "-\"a phrase\"". */
     private static final Pattern OR = Pattern.compile("(?i)(^|\\s)or(\\s|$)");
@@ -146,16 +146,16 @@ public class CatalogQueries {
 
     /**
      * A search sorted by price, name or date reads its page one of two ways, chosen by how many products its words
-     * and options can match at most ({@link Words}, looked up before): at most {@value #GATHERED}, its matches are
-     * gathered from the full-text index (words, options and taxon in one GIN index) and sorted; more, and the sort
-     * index is walked within the price range its words' products have, so that a word of one category ("hoodie")
-     * does not walk every cheaper product first.
+     * and options are expected to match ({@link Words}, looked up before): few, and its matches are gathered from
+     * the full-text index (words, options and taxon in one GIN index) and sorted; many, and the sort index is walked
+     * within the price range its words' products have, so that a word of one category ("hoodie") does not walk
+     * every cheaper product first.
      */
     private static String sortedSearch(ListingQuery q, Filters filters, int taxonId, OffsetDateTime now,
             String matching, String columns, Map<String, Object> params) {
         Words words = filters.words();
         String page = " order by " + q.sort().orderBy() + " limit :limit offset :offset";
-        if (words.gathered()) {
+        if (words.gathered(q.offset() + ListingQuery.PAGE_SIZE)) {
             return gathered(q, filters, taxonId, now, columns, params) + " select " + CARD_COLUMNS
                     + " from (select * from gathered e where true" + priced(q) + page + ") e";
         }
@@ -192,16 +192,23 @@ public class CatalogQueries {
     }
 
     /**
-     * A search's words as search_lexemes knows them: how many products they can match at most, and the price range
-     * every match lies inside. With every word required, the rarest word's count (0 when one is in no product) and
-     * the range all their products share; with "or", the counts added up and the range any of them spans. Words
-     * ruled out ("-linen") bound nothing and are left out. {@code share}: the part of the catalog that has the
-     * chosen sizes and colors (from the facet counts), so that a rare size makes the matches fewer.
+     * A search's words as search_lexemes knows them, to choose how its page and count are read and to bound a walk.
+     * {@code matches}: how many products its words and options are expected to match: with every word required,
+     * the catalog's products times each word's share of them (0 when a word is in no product), with "or" the words'
+     * counts added up; times the share of products with the chosen sizes and colors (from the facet counts). The
+     * price range every match lies inside: with every word required, the range all their products share; with "or",
+     * the range any of them spans. Words ruled out ("-linen") bound nothing and are left out.
      */
-    record Words(long bound, BigDecimal lowest, BigDecimal highest, double share) {
-        /** Few enough matches to gather and sort them rather than walk a sort index. */
-        boolean gathered() {
-            return bound * share <= GATHERED;
+    record Words(double matches, long products, BigDecimal lowest, BigDecimal highest) {
+        /**
+         * Whether to gather the matches and sort them rather than walk a sort index for a window of this many rows.
+         * Gathering reads each match twice (from the GIN index, then its row); a walk reads about window × products
+         * ÷ matches rows when the matches are spread evenly along the index, and far more when they cluster (the
+         * name index holds all "Quilted …" together), so up to {@value #GATHERED} matches are always gathered, and
+         * beyond that while gathering is the cheaper way for evenly spread matches.
+         */
+        boolean gathered(long window) {
+            return matches <= Math.max(GATHERED, Math.sqrt(window * (double) products / 2));
         }
     }
 
@@ -217,19 +224,31 @@ public class CatalogQueries {
         }
         Object[] row = (Object[]) run(wordsSql(required, anyOf, optionIds.of("size", q.sizes()),
                 optionIds.of("color", q.colors()))).getSingleResult();
-        return new Words(((Number) row[0]).longValue(), (BigDecimal) row[1], (BigDecimal) row[2],
-                ((Number) row[3]).doubleValue() * ((Number) row[4]).doubleValue());
+        long products = ((Number) row[5]).longValue();
+        double matches = anyOf ? Math.min(products, ((Number) row[0]).doubleValue())
+                : products * Math.exp(((Number) row[0]).doubleValue());
+        matches *= ((Number) row[3]).doubleValue() * ((Number) row[4]).doubleValue();
+        return new Words(matches, products, (BigDecimal) row[1], (BigDecimal) row[2]);
     }
 
+    /**
+     * One row: the words' count (with "or": their sum; otherwise the log of the product of their shares of the
+     * catalog, so -infinity, read as 0 matches, when a word is in no product), price bounds, the chosen sizes' and
+     * colors' shares of the catalog, and the number of products.
+     */
     static CatalogStatement wordsSql(String keywords, boolean anyOf, List<Integer> sizes, List<Integer> colors) {
+        String all = "(select products from listing_facet_counts where taxon_id = 0 and option_value_id = 0)";
         String bounds = anyOf ? "coalesce(sum(coalesce(s.products, 0)), 0), min(s.min_price), max(s.max_price)"
-                : "coalesce(min(coalesce(s.products, 0)), 0), max(s.min_price), min(s.max_price)";
+                // no word at all (only stop words) matches nothing either
+                : "case when count(*) = 0 then '-infinity'::float8 else coalesce(sum(case when coalesce(s.products, 0) = 0"
+                        + " then '-infinity'::float8 else ln(s.products::float8 / nullif(" + all + ", 0)) end), 0) end,"
+                        + " max(s.min_price), min(s.max_price)";
         String share = "(select coalesce(least(1, sum(c.products)::float8 / nullif(max(a.products), 0)), 1)"
                 + " from listing_facet_counts a left join listing_facet_counts c on c.taxon_id = 0"
                 + " and c.option_value_id = any(cast(:%s as int[])) where a.taxon_id = 0 and a.option_value_id = 0)";
         return new CatalogStatement(Kind.SEARCH_WORDS, "select " + bounds + ", " + share.formatted("sizes") + ", "
-                + share.formatted("colors") + " from (select unnest(tsvector_to_array(to_tsvector('shop_search',"
-                + " :keywords))) as lexeme) q left join search_lexemes s using (lexeme)",
+                + share.formatted("colors") + ", coalesce(" + all + ", 0) from (select unnest(tsvector_to_array("
+                + "to_tsvector('shop_search', :keywords))) as lexeme) q left join search_lexemes s using (lexeme)",
                 Map.of("keywords", keywords, "sizes", arrayLiteral(sizes), "colors", arrayLiteral(colors)));
     }
 
@@ -241,7 +260,7 @@ public class CatalogQueries {
     static CatalogStatement countSql(ListingQuery q, Filters filters, int taxonId, OffsetDateTime now) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("cap", q.shown() + 1);
-        if (filters.words() != null && filters.words().gathered()) {
+        if (filters.words() != null && filters.words().gathered(q.shown() + 1)) {
             return new CatalogStatement(Kind.SEARCH_COUNT, gathered(q, filters, taxonId, now, "e.product_id, e.price", params)
                     + " select count(*) from (select 1 from gathered e where true" + priced(q) + " limit :cap) matching",
                     params);

@@ -27,7 +27,6 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
 /**
  * The ad service's answers to pages and to the workshop's clients: which ads a page shows (from campaigns held in
@@ -133,10 +132,7 @@ public class AdService {
     /** Counts a click and answers where it lands: the ad's path if it is on this shop, else the home page. */
     @Transactional(Transactional.TxType.REQUIRED)
     public String click(long id) {
-        Ad ad = Ad.findById(id);
-        if (ad == null) {
-            throw new NotFoundException("No ad " + id);
-        }
+        Ad ad = Refusals.adOr404(id);
         Ad.countClick(id);
         adMeters.adClicked(ad.campaign.name);
         return LocalPath.isLocal(ad.targetPath) ? ad.targetPath : "/";

@@ -25,7 +25,7 @@ public class CampaignCopier {
     BannerStore banners;
 
     public Campaign copyForNextYear(long id) {
-        Campaign source = Refusals.existingCampaign(id);
+        Campaign source = Refusals.campaignOr404(id);
         Campaign copy = new Campaign();
         copy.theme = source.theme;
         copy.startsAt = plusYear(source.startsAt);

@@ -33,7 +33,7 @@ public class CampaignEditor {
     }
 
     public Campaign update(long id, CampaignEdit edit) {
-        Campaign c = Refusals.existingCampaign(id);
+        Campaign c = Refusals.campaignOr404(id);
         checkWindow(edit);
         CampaignNames.requireFree(edit.name().trim(), id);
         apply(edit, c);
@@ -42,7 +42,7 @@ public class CampaignEditor {
 
     /** A new ad with its banner; the banner name (the workshop's URL) comes from the title. */
     public Ad addAd(long campaignId, AdUpload upload) {
-        Campaign campaign = Refusals.existingCampaign(campaignId);
+        Campaign campaign = Refusals.campaignOr404(campaignId);
         checkTarget(upload.targetPath());
         BannerInspector.Inspected image = banners.check(upload.contentType(), upload.imageBase64());
         Ad ad = new Ad();
@@ -60,7 +60,7 @@ public class CampaignEditor {
 
     /** What an ad says and where it leads; its banner stays. */
     public Ad updateAd(long adId, AdEdit edit) {
-        Ad ad = Refusals.existingAd(adId);
+        Ad ad = Refusals.adOr404(adId);
         checkTarget(edit.targetPath());
         ad.title = edit.title().trim();
         ad.altText = edit.altText().trim();

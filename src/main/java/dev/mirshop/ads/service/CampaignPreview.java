@@ -23,7 +23,7 @@ import jakarta.transaction.Transactional;
 public class CampaignPreview {
 
     public List<AdView> ads(long campaignId, Set<String> context, int count) {
-        Campaign c = Refusals.existingCampaign(campaignId);
+        Campaign c = Refusals.campaignOr404(campaignId);
         List<Ad> chosen = PreviewSelector.select(c, context, count, ThreadLocalRandom.current());
         Map<Long, BannerFacts> banners = Banner.factsOf(chosen.stream().map(a -> a.id).toList());
         return chosen.stream().map(a -> AdView.of(a, imageUrl(banners.get(a.id)))).toList();

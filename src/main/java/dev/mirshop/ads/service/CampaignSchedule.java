@@ -46,7 +46,7 @@ public class CampaignSchedule {
 
     /** Live from now: unpaused, started now; a yearly campaign becomes a one-off that ends when this year's window does. */
     public Campaign goLiveNow(long id) {
-        Campaign c = Refusals.existingCampaign(id);
+        Campaign c = Refusals.campaignOr404(id);
         Instant now = clock.instant();
         if (c.yearly) {
             c.endsAt = nextOccurrence(c.endsAt, now);
@@ -61,7 +61,7 @@ public class CampaignSchedule {
 
     /** Ends the campaign now: it stops showing at once and its status becomes "ended". */
     public Campaign endNow(long id) {
-        Campaign c = Refusals.existingCampaign(id);
+        Campaign c = Refusals.campaignOr404(id);
         Instant now = clock.instant();
         c.yearly = false;
         if (c.startsAt != null && !c.startsAt.isBefore(now)) {
@@ -72,7 +72,7 @@ public class CampaignSchedule {
     }
 
     private static Campaign setPaused(long id, boolean paused) {
-        Campaign c = Refusals.existingCampaign(id);
+        Campaign c = Refusals.campaignOr404(id);
         c.paused = paused;
         return c;
     }

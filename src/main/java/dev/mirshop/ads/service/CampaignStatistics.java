@@ -36,7 +36,7 @@ public class CampaignStatistics {
     }
 
     public CampaignSummary of(long id) {
-        Campaign c = Refusals.existingCampaign(id);
+        Campaign c = Refusals.campaignOr404(id);
         return summary(c, clock.instant(), Banner.factsOf(c.ads.stream().map(a -> a.id).toList()));
     }
 

@@ -14,11 +14,11 @@ final class Refusals {
     private Refusals() {
     }
 
-    static Campaign existingCampaign(long id) {
+    static Campaign campaignOr404(long id) {
         return Campaign.<Campaign>findByIdOptional(id).orElseThrow(() -> new NotFoundException("No campaign " + id));
     }
 
-    static Ad existingAd(long id) {
+    static Ad adOr404(long id) {
         return Ad.<Ad>findByIdOptional(id).orElseThrow(() -> new NotFoundException("No ad " + id));
     }
 

@@ -3,6 +3,7 @@ package dev.mirshop.ads;
 import static dev.mirshop.ads.AdminApi.ADMIN;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -17,9 +18,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.mirshop.testing.SendsServiceToken;
 import dev.mirshop.testing.TestClock;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * The ad service's one campaign write path, {@code /api/ads/admin}: the first version's writes under
@@ -83,6 +85,20 @@ class CampaignAdminApiTest {
         given().contentType(ContentType.JSON).body(Map.of("name", name.toLowerCase(), "startsAt", FAR_START,
                 "priority", 0)).put(ADMIN + "/campaigns/" + first).then().statusCode(200)
                 .body("name", equalTo(name.toLowerCase()));
+    }
+
+    /** What stops two requests at the same moment from both getting a name: the database's index (V170). */
+    @Test
+    void theDatabaseRefusesANameTakenInAnotherCase() {
+        String name = AdminApi.unique("Index Case");
+        AdminApi.campaign(Map.of("name", name, "startsAt", FAR_START, "priority", 0));
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> {
+            Campaign sameInCapitals = new Campaign();
+            sameInCapitals.name = name.toUpperCase();
+            sameInCapitals.theme = "test";
+            sameInCapitals.paused = true;
+            sameInCapitals.persistAndFlush();
+        })).rootCause().hasMessageContaining("campaigns_name_any_case_key");
     }
 
     @Test

@@ -35,7 +35,7 @@ public class CampaignCopier {
         copy.paused = source.paused;
         int nextYear = copy.startsAt != null ? yearOf(copy.startsAt) : yearOf(clock.instant()) + 1;
         copy.name = CampaignNames.freeCampaignName(CampaignNames.nextYearName(source.name, nextYear));
-        copy.persist();
+        CampaignNames.saveRefusingTakenName(copy);
         for (Ad ad : source.ads) {
             Ad a = new Ad();
             a.campaign = copy;

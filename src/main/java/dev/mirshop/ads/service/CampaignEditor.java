@@ -28,7 +28,7 @@ public class CampaignEditor {
         CampaignNames.requireFree(edit.name().trim(), null);
         Campaign c = new Campaign();
         apply(edit, c);
-        c.persist();
+        CampaignNames.saveRefusingTakenName(c);
         return c;
     }
 
@@ -37,6 +37,7 @@ public class CampaignEditor {
         checkWindow(edit);
         CampaignNames.requireFree(edit.name().trim(), id);
         apply(edit, c);
+        CampaignNames.saveRefusingTakenName(c);
         return c;
     }
 

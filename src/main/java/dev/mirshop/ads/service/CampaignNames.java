@@ -1,5 +1,6 @@
 package dev.mirshop.ads.service;
 
+import java.sql.SQLException;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
@@ -7,6 +8,8 @@ import java.util.regex.Pattern;
 
 import dev.mirshop.ads.Ad;
 import dev.mirshop.ads.Campaign;
+import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.WebApplicationException;
 
 /**
  * How campaigns and banners are named. A campaign name is unique whatever its case ("Christmas" and "christmas" are
@@ -27,7 +30,22 @@ final class CampaignNames {
     static void requireFree(String name, Long self) {
         Campaign other = Campaign.find("lower(name) = lower(?1)", name).firstResult();
         if (other != null && !other.id.equals(self)) {
-            throw Refusals.conflict("A campaign with this name exists", "name", "another campaign has this name");
+            throw nameTaken();
+        }
+    }
+
+    /**
+     * Writes the campaign now: a name that another request took since {@link #requireFree} meets the unique index
+     * (V170) here, and is refused like any taken name instead of failing the commit.
+     */
+    static void saveRefusingTakenName(Campaign c) {
+        try {
+            c.persistAndFlush();
+        } catch (PersistenceException e) {
+            if (isUniqueViolation(e)) {
+                throw nameTaken();
+            }
+            throw e;
         }
     }
 
@@ -68,6 +86,19 @@ final class CampaignNames {
             name = base + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x10000, 0xFFFFF));
         }
         return name;
+    }
+
+    private static WebApplicationException nameTaken() {
+        return Refusals.conflict("A campaign with this name exists", "name", "another campaign has this name");
+    }
+
+    private static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String fitted(String name, String suffix) {

@@ -105,7 +105,7 @@ def main():
     for name, theme, starts, ends, yearly, priority in CAMPAIGNS:
         lines.append("INSERT INTO campaigns (name, theme, starts_at, ends_at, yearly, priority) VALUES "
                      f"({q(name)}, {q(theme)}, {q(starts)}, {q(ends)}, {str(yearly).lower()}, {priority}) "
-                     "ON CONFLICT (name) DO NOTHING;")
+                     "ON CONFLICT DO NOTHING;")
     lines.append("")
     for campaign, file, title, alt, target, weight, taxon, colors, headline, subline, kind in ADS:
         image = svg(colors, headline, subline, kind)

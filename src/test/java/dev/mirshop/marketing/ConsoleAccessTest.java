@@ -109,17 +109,35 @@ class ConsoleAccessTest {
         given().header("Authorization", authorization).post("/api/discounts/1/deactivate").then().statusCode(401);
     }
 
-    @Test
-    void adWritesAndTheAdminApiWithoutTheTokenAre401ProblemJson() {
-        given().contentType(ContentType.JSON).body(Map.of("name", "x")).post("/api/ads/campaigns").then()
-                .statusCode(401).contentType("application/problem+json");
-        given().post("/api/ads/campaigns/1/pause").then().statusCode(401);
-        given().contentType(ContentType.JSON).body("{}").post("/api/ads/campaigns/1/ads").then().statusCode(401);
-        given().get("/api/ads/admin/campaigns").then().statusCode(401).contentType("application/problem+json");
-        assertThat(given().urlEncodingEnabled(false).get("/api/ads/%61dmin/campaigns").statusCode()).isIn(401, 404);
-        given().get("/api/ads/admin/preview?campaign=1").then().statusCode(401);
-        given().header("Authorization", "Bearer wrong").post("/api/ads/admin/campaigns/1/go-live").then()
+    @ParameterizedTest
+    @ValueSource(strings = { "", "Bearer wrong-token-wrong-token", "Basic dXNlcjpwYXNz" })
+    void campaignWritesAndTheAdminApiWithoutTheTokenAre401ProblemJson(String authorization) {
+        String name = ConsoleFixtures.unique("Sneaky");
+        var request = given().contentType(ContentType.JSON);
+        if (!authorization.isEmpty()) {
+            request = request.header("Authorization", authorization);
+        }
+        request.body(Map.of("name", name, "priority", 1000))
+                .post("/api/ads/admin/campaigns").then().statusCode(401).contentType("application/problem+json")
+                .body("status", equalTo(401)).header("WWW-Authenticate", startsWith("Bearer"));
+        given().header("Authorization", authorization).contentType(ContentType.JSON)
+                .body(Map.of("name", "Sneaky", "priority", 1)).put("/api/ads/admin/campaigns/1").then().statusCode(401);
+        for (String action : new String[] { "pause", "resume", "go-live", "end", "duplicate" }) {
+            given().header("Authorization", authorization).post("/api/ads/admin/campaigns/1/" + action).then()
+                    .statusCode(401).contentType("application/problem+json");
+        }
+        given().header("Authorization", authorization).contentType(ContentType.JSON).body("{}")
+                .post("/api/ads/admin/campaigns/1/ads").then().statusCode(401);
+        given().header("Authorization", authorization).contentType(ContentType.JSON).body("{}")
+                .put("/api/ads/admin/ads/1").then().statusCode(401);
+        given().header("Authorization", authorization).get("/api/ads/admin/campaigns").then().statusCode(401)
+                .contentType("application/problem+json");
+        given().header("Authorization", authorization).get("/api/ads/admin/preview?campaign=1").then()
                 .statusCode(401);
+        assertThat(given().header("Authorization", authorization).urlEncodingEnabled(false)
+                .get("/api/ads/%61dmin/campaigns").statusCode()).isIn(401, 404);
+        assertThat(ServiceApi.withToken().get("/api/ads/admin/campaigns").then().statusCode(200).extract().jsonPath()
+                .getList("name", String.class)).isNotEmpty().doesNotContain(name);
     }
 
     @Test

@@ -6,12 +6,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 import dev.mirshop.ads.Ad;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Positive;
-import jakarta.validation.constraints.Size;
 
 /** The JSON the ad service speaks. */
 public final class AdApi {
@@ -41,29 +35,8 @@ public final class AdApi {
         }
     }
 
-    public record CampaignForm(
-            @NotBlank @Size(max = 120) String name,
-            @Size(max = 60) String theme,
-            Instant startsAt,
-            Instant endsAt,
-            Boolean yearly,
-            @Max(1000) Integer priority,
-            Boolean paused) {
-    }
-
+    /** A campaign as GET /api/ads/campaigns lists it; the console's view with statistics is CampaignAdminApi's. */
     public record CampaignView(Long id, String name, String theme, Instant startsAt, Instant endsAt, boolean yearly,
             int priority, boolean paused) {
-    }
-
-    public record AdForm(
-            @NotBlank @Size(max = 120) String title,
-            @NotBlank @Size(max = 250) String altText,
-            @NotBlank @Size(max = 500) String targetPath,
-            @Positive @Max(1_000_000) Integer weight,
-            @Size(max = 255) @Pattern(regexp = "[a-z0-9-]+(/[a-z0-9-]+)*") String taxonPermalink,
-            @NotBlank @Pattern(regexp = "[a-z0-9][a-z0-9.-]{0,99}") String bannerName,
-            @NotBlank String contentType,
-            /** the image, base64-encoded, at most 512 KiB decoded */
-            @NotNull @Size(max = 700_000) String imageBase64) {
     }
 }

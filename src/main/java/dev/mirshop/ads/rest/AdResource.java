@@ -1,41 +1,32 @@
 package dev.mirshop.ads.rest;
 
-import java.net.URI;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.jboss.logging.Logger;
 
-import dev.mirshop.ads.Ad;
 import dev.mirshop.ads.Campaign;
-import dev.mirshop.ads.rest.AdApi.AdForm;
-import dev.mirshop.ads.rest.AdApi.AdView;
-import dev.mirshop.ads.rest.AdApi.CampaignForm;
 import dev.mirshop.ads.rest.AdApi.CampaignView;
-import dev.mirshop.ads.rest.CampaignAdminApi.AdUpload;
-import dev.mirshop.ads.rest.CampaignAdminApi.CampaignEdit;
 import dev.mirshop.ads.service.AdService;
-import dev.mirshop.ads.service.CampaignAdminService;
 import dev.mirshop.platform.errors.Problem;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-/** The ad service's API: which ads a page shows, and the campaigns the marketer console manages. */
+/**
+ * The ad service's read API: which ads a page shows, and every campaign (with the service token). Campaigns change
+ * only through the admin API ({@link CampaignAdminResource}).
+ */
 @Path("/api/ads")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -47,8 +38,6 @@ public class AdResource {
 
     @Inject
     AdService ads;
-    @Inject
-    CampaignAdminService admin;
 
     /**
      * Ads for a page whose taxons are {@code context} (comma-separated permalinks). Always an answer: an empty list
@@ -87,57 +76,11 @@ public class AdResource {
         return permalinks;
     }
 
+    /** Every campaign, future and paused ones too: needs the service token (platform.security.ServiceTokenFilter). */
     @GET
     @Path("/campaigns")
     public List<CampaignView> campaigns() {
-        return Campaign.<Campaign>listAll(io.quarkus.panache.common.Sort.by("id")).stream().map(AdResource::view)
-                .toList();
-    }
-
-    /*
-     * The first version of the console's API, kept for its callers. It has no write path of its own: every change
-     * goes through CampaignAdminService, the same validation (and banner inspection) as /api/ads/admin.
-     */
-
-    @POST
-    @Path("/campaigns")
-    public Response createCampaign(@Valid @NotNull CampaignForm form) {
-        Campaign c = admin.create(new CampaignEdit(form.name(), form.theme(), form.startsAt(), form.endsAt(),
-                form.yearly(), form.priority() == null ? 0 : form.priority()));
-        if (Boolean.TRUE.equals(form.paused())) {
-            c = admin.setPaused(c.id, true);
-        }
-        ads.refresh();
-        return Response.created(URI.create("/api/ads/campaigns/" + c.id)).entity(view(c)).build();
-    }
-
-    @POST
-    @Path("/campaigns/{id: \\d{1,18}}/pause")
-    @Consumes(MediaType.WILDCARD)
-    public CampaignView pause(@PathParam("id") long id) {
-        CampaignView view = view(admin.setPaused(id, true));
-        ads.refresh();
-        return view;
-    }
-
-    @POST
-    @Path("/campaigns/{id: \\d{1,18}}/resume")
-    @Consumes(MediaType.WILDCARD)
-    public CampaignView resume(@PathParam("id") long id) {
-        CampaignView view = view(admin.setPaused(id, false));
-        ads.refresh();
-        return view;
-    }
-
-    @POST
-    @Path("/campaigns/{id: \\d{1,18}}/ads")
-    public Response createAd(@PathParam("id") long campaignId, @Valid @NotNull AdForm form) {
-        Ad ad = admin.addAd(campaignId, new AdUpload(form.title(), form.altText(), form.targetPath(),
-                form.weight() == null ? 1 : form.weight(), form.taxonPermalink(), form.contentType(),
-                form.imageBase64()), form.bannerName());
-        ads.refresh();
-        return Response.created(URI.create("/api/ads/" + ad.id))
-                .entity(Map.of("id", ad.id, "clickUrl", "/ads/" + ad.id + "/click")).build();
+        return Campaign.<Campaign>listAll(Sort.by("id")).stream().map(AdResource::view).toList();
     }
 
     static CampaignView view(Campaign c) {

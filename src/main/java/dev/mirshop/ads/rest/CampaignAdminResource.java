@@ -11,7 +11,12 @@ import dev.mirshop.ads.rest.CampaignAdminApi.AdEdit;
 import dev.mirshop.ads.rest.CampaignAdminApi.AdUpload;
 import dev.mirshop.ads.rest.CampaignAdminApi.CampaignEdit;
 import dev.mirshop.ads.rest.CampaignAdminApi.CampaignSummary;
-import dev.mirshop.ads.service.CampaignAdminService;
+import dev.mirshop.ads.service.AdService;
+import dev.mirshop.ads.service.CampaignCopier;
+import dev.mirshop.ads.service.CampaignEditor;
+import dev.mirshop.ads.service.CampaignPreview;
+import dev.mirshop.ads.service.CampaignSchedule;
+import dev.mirshop.ads.service.CampaignStatistics;
 import dev.mirshop.platform.errors.Problem;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -28,8 +33,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 /**
- * The ad service's admin API for the marketer console. Every endpoint needs the service token
- * (platform.security.ServiceTokenFilter). Statuses are computed at the service's clock.
+ * The ad service's only way to change campaigns, ads and banners: the admin API the marketer console calls. Every
+ * endpoint needs the service token (platform.security.ServiceTokenFilter). Statuses are computed at the service's
+ * clock. After every change the next selection reads the campaigns again, so shoppers see it at once.
  */
 @Path("/api/ads/admin")
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,32 +43,44 @@ import jakarta.ws.rs.core.Response;
 public class CampaignAdminResource {
 
     @Inject
-    CampaignAdminService admin;
+    CampaignStatistics statistics;
+    @Inject
+    CampaignEditor editor;
+    @Inject
+    CampaignSchedule schedule;
+    @Inject
+    CampaignCopier copier;
+    @Inject
+    CampaignPreview campaignPreview;
+    @Inject
+    AdService selection;
 
     @GET
     @Path("/campaigns")
     public List<CampaignSummary> list() {
-        return admin.list();
+        return statistics.all();
     }
 
     @GET
     @Path("/campaigns/{id: \\d{1,18}}")
     public CampaignSummary get(@PathParam("id") long id) {
-        return admin.get(id);
+        return statistics.of(id);
     }
 
     @POST
     @Path("/campaigns")
     public Response create(@Valid @NotNull CampaignEdit edit) {
-        Campaign c = admin.create(edit);
-        return Response.created(URI.create("/api/ads/admin/campaigns/" + c.id)).entity(admin.get(c.id)).build();
+        Campaign c = editor.create(edit);
+        selection.refresh();
+        return Response.created(URI.create("/api/ads/admin/campaigns/" + c.id)).entity(statistics.of(c.id)).build();
     }
 
     @PUT
     @Path("/campaigns/{id: \\d{1,18}}")
     public CampaignSummary update(@PathParam("id") long id, @Valid @NotNull CampaignEdit edit) {
-        admin.update(id, edit);
-        return admin.get(id);
+        editor.update(id, edit);
+        selection.refresh();
+        return statistics.of(id);
     }
 
     @POST
@@ -70,13 +88,14 @@ public class CampaignAdminResource {
     @Consumes(MediaType.WILDCARD)
     public Response act(@PathParam("id") long id, @PathParam("action") String action) {
         Campaign c = switch (action) {
-            case "pause" -> admin.setPaused(id, true);
-            case "resume" -> admin.setPaused(id, false);
-            case "go-live" -> admin.goLiveNow(id);
-            case "end" -> admin.endNow(id);
-            default -> admin.duplicate(id);
+            case "pause" -> schedule.pause(id);
+            case "resume" -> schedule.resume(id);
+            case "go-live" -> schedule.goLiveNow(id);
+            case "end" -> schedule.endNow(id);
+            default -> copier.copyForNextYear(id);
         };
-        CampaignSummary summary = admin.get(c.id);
+        selection.refresh();
+        CampaignSummary summary = statistics.of(c.id);
         return "duplicate".equals(action)
                 ? Response.created(URI.create("/api/ads/admin/campaigns/" + c.id)).entity(summary).build()
                 : Response.ok(summary).build();
@@ -85,7 +104,8 @@ public class CampaignAdminResource {
     @POST
     @Path("/campaigns/{id: \\d{1,18}}/ads")
     public Response addAd(@PathParam("id") long id, @Valid @NotNull AdUpload upload) {
-        Ad ad = admin.addAd(id, upload);
+        Ad ad = editor.addAd(id, upload);
+        selection.refresh();
         return Response.created(URI.create("/api/ads/admin/ads/" + ad.id))
                 .entity(Map.of("id", ad.id, "campaignId", id)).build();
     }
@@ -93,7 +113,8 @@ public class CampaignAdminResource {
     @PUT
     @Path("/ads/{adId: \\d{1,18}}")
     public Map<String, Long> updateAd(@PathParam("adId") long adId, @Valid @NotNull AdEdit edit) {
-        Ad ad = admin.updateAd(adId, edit);
+        Ad ad = editor.updateAd(adId, edit);
+        selection.refresh();
         return Map.of("id", ad.id, "campaignId", ad.campaign.id);
     }
 
@@ -107,7 +128,7 @@ public class CampaignAdminResource {
             return Problem.of(400, "Bad Request", "campaign is required and count must be 1 to " + AdResource.MAX_COUNT)
                     .toResponse();
         }
-        List<AdView> ads = admin.preview(campaign, AdResource.parseContext(context), n);
+        List<AdView> ads = campaignPreview.ads(campaign, AdResource.parseContext(context), n);
         return Response.ok(ads).header("Cache-Control", "no-store").build();
     }
 }

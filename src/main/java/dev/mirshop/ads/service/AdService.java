@@ -1,6 +1,7 @@
 package dev.mirshop.ads.service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,35 +12,41 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
 import dev.mirshop.ads.Ad;
 import dev.mirshop.ads.AdSelector;
 import dev.mirshop.ads.Banner;
 import dev.mirshop.ads.Campaign;
 import dev.mirshop.ads.LocalPath;
 import dev.mirshop.ads.rest.AdApi.AdView;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
+import dev.mirshop.observability.AdMeters;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.NotFoundException;
 
+/**
+ * The ad service's answers to pages and to the workshop's clients: which ads a page shows (from campaigns held in
+ * memory), clicks, banners, the workshop's lists.
+ */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class AdService {
 
     @Inject
-    dev.mirshop.observability.AdMeters adMeters;
+    AdMeters adMeters;
 
-    @jakarta.inject.Inject
+    @Inject
     Clock clock;
 
     @Inject
     ImpressionCounter impressions;
 
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "ads.snapshot-ttl", defaultValue = "2s")
-    java.time.Duration snapshotTtl;
+    @ConfigProperty(name = "ads.snapshot-ttl", defaultValue = "2s")
+    Duration snapshotTtl;
 
     /**
      * Campaigns with their ads and banner URLs, reloaded at most every few seconds: selecting costs no query. Its age
@@ -100,7 +107,7 @@ public class AdService {
                 Snapshot loaded = QuarkusTransaction.joiningExisting().call(() -> {
                     List<Campaign> campaigns = Campaign.unpausedWithAds();
                     List<Long> ids = campaigns.stream().flatMap(c -> c.ads.stream()).map(a -> a.id).toList();
-                    return new Snapshot(campaigns, ids.isEmpty() ? Map.of() : imageUrls(ids), startedAt);
+                    return new Snapshot(campaigns, imageUrls(ids), startedAt);
                 });
                 if (generation.get() == generationAtStart) {
                     snapshot = loaded;
@@ -125,10 +132,7 @@ public class AdService {
     /** Counts a click and answers where it lands: the ad's path if it is on this shop, else the home page. */
     @Transactional(Transactional.TxType.REQUIRED)
     public String click(long id) {
-        Ad ad = Ad.findById(id);
-        if (ad == null) {
-            throw new NotFoundException("No ad " + id);
-        }
+        Ad ad = Refusals.adOr404(id);
         Ad.countClick(id);
         adMeters.adClicked(ad.campaign.name);
         return LocalPath.isLocal(ad.targetPath) ? ad.targetPath : "/";
@@ -156,24 +160,9 @@ public class AdService {
         return Ad.<Ad>find("weight < ?1 order by id", bound).firstResultOptional();
     }
 
-    public Campaign campaign(long id) {
-        Campaign c = Campaign.findById(id);
-        if (c == null) {
-            throw new NotFoundException("No campaign " + id);
-        }
-        return c;
-    }
-
-    @SuppressWarnings("unchecked")
-    Map<Long, String> imageUrls(List<Long> adIds) {
-        List<Object[]> rows = Banner.getEntityManager()
-                .createQuery("select b.adId, b.sha256, b.contentType from Banner b where b.adId in :ids")
-                .setParameter("ids", adIds).getResultList();
+    private static Map<Long, String> imageUrls(List<Long> adIds) {
         Map<Long, String> urls = new HashMap<>();
-        for (Object[] r : rows) {
-            urls.put((Long) r[0], Banner.url((Long) r[0], (String) r[1], (String) r[2]));
-        }
+        Banner.factsOf(adIds).forEach((adId, banner) -> urls.put(adId, banner.url()));
         return urls;
     }
-
 }

@@ -1,12 +1,10 @@
-package dev.mirshop.storefront.checkout;
+package dev.mirshop.storefront.cart;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import dev.mirshop.storefront.cart.Cart;
-import dev.mirshop.storefront.cart.CartView;
 import dev.mirshop.storefront.clients.DiscountCheck;
 import dev.mirshop.storefront.clients.DiscountClient;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package dev.mirshop.storefront.checkout;
+package dev.mirshop.storefront.pricing;
 
 import java.math.BigDecimal;
 

@@ -1,5 +1,7 @@
 package dev.mirshop.storefront.address;
 
+import java.util.Locale;
+
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
@@ -49,7 +51,7 @@ public class ShippingAddress {
             String country, String phone) {
         String code = clean(country);
         return of(clean(name), clean(line1), clean(line2), clean(city), clean(zip),
-                code == null ? null : code.toUpperCase(java.util.Locale.ROOT), clean(phone));
+                code == null ? null : code.toUpperCase(Locale.ROOT), clean(phone));
     }
 
     /** The same address, for another entity: an embedded value belongs to one owner. */

@@ -123,11 +123,6 @@ public class CheckoutService {
                 applied.freeShipping());
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
-    public String shippingName(String code) {
-        return ShippingMethod.nameOf(code);
-    }
-
     /** The shopper's cart, without its lines: enough to place it as an order. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Optional<Cart> cart(Optional<String> token) {

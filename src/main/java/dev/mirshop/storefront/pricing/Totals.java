@@ -1,6 +1,7 @@
 package dev.mirshop.storefront.pricing;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * An order's money, always computed on the server from the database and the discount service's answer.
@@ -33,6 +34,6 @@ public record Totals(BigDecimal itemTotal, BigDecimal shipping, BigDecimal disco
         if (!freeShipping && off.compareTo(itemTotal) > 0) {
             off = itemTotal;
         }
-        return off.setScale(2, java.math.RoundingMode.HALF_UP);
+        return off.setScale(2, RoundingMode.HALF_UP);
     }
 }

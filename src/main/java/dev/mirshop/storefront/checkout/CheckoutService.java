@@ -106,8 +106,7 @@ public class CheckoutService {
     /** The checkout's money from the database: item prices now, the shipping method's price (free Standard from $75). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Totals totals(CartView items, String shippingCode) {
-        return new Totals(items.itemTotal(), ShippingRates.priceOf(shippingCode, items.itemTotal()),
-                BigDecimal.ZERO.setScale(2), items.currency());
+        return Totals.beforeDiscount(items.itemTotal(), shippingCode, items.currency());
     }
 
     /** The checkout's money with the cart's code as the discount service checked it just now (if it applies). */

@@ -17,7 +17,6 @@ import dev.mirshop.storefront.cart.Coupons;
 import dev.mirshop.storefront.cart.PaymentMethod;
 import dev.mirshop.storefront.clients.DiscountClient;
 import dev.mirshop.storefront.clients.Redemption;
-import dev.mirshop.storefront.pricing.ShippingRates;
 import dev.mirshop.storefront.pricing.Totals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -110,8 +109,7 @@ class PlacementSteps {
 
         // Read after the stock rows are locked by our UPDATEs: the prices cannot change before we commit.
         CartView items = carts.view(cartId);
-        Totals totals = new Totals(items.itemTotal(), ShippingRates.priceOf(cart.shippingMethod, items.itemTotal()),
-                BigDecimal.ZERO.setScale(2), items.currency());
+        Totals totals = Totals.beforeDiscount(items.itemTotal(), cart.shippingMethod, items.currency());
         if (cart.discountCode != null) {
             totals = withDiscount(totals, redemption.get(), attempt.redeemItemTotal());
         }

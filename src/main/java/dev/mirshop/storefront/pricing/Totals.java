@@ -15,6 +15,12 @@ public record Totals(BigDecimal itemTotal, BigDecimal shipping, BigDecimal disco
         this(itemTotal, shipping, discount, currency, null, false);
     }
 
+    /** The money before any code: the items and the shipping of the chosen method (none chosen yet: no shipping). */
+    public static Totals beforeDiscount(BigDecimal itemTotal, String shippingCode, String currency) {
+        return new Totals(itemTotal, ShippingRates.priceOf(shippingCode, itemTotal), BigDecimal.ZERO.setScale(2),
+                currency);
+    }
+
     public BigDecimal total() {
         return itemTotal.add(shipping).subtract(discount);
     }

@@ -7,7 +7,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-/** Counts the storefront's domain events once their transaction has committed (a rolled-back order counts nothing). */
+/**
+ * Counts the storefront's domain events once their transaction has committed (a rolled-back order counts nothing).
+ * It only records: the events say what happened, with the tag values their own side chose (e.g. the payment
+ * method's {@code meterTag}); no shop rule is decided here.
+ */
 @ApplicationScoped
 public class StorefrontEventMeters {
 
@@ -19,8 +23,7 @@ public class StorefrontEventMeters {
     }
 
     void orderPlaced(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderPlaced event) {
-        String method = "cod".equals(event.paymentMethod()) ? "pay_on_delivery" : event.paymentMethod();
-        meters.orderPlaced(method, event.total(), event.currency(), event.items());
+        meters.orderPlaced(event.paymentMethod().meterTag(), event.total(), event.currency(), event.items());
         meters.checkoutStep("complete");
     }
 }

@@ -31,8 +31,10 @@ public final class AuthCookies {
     }
 
     /**
-     * Whether the browser reached the shop over HTTPS: a TLS connection, or X-Forwarded-Proto https from a trusted
-     * proxy (quarkus.http.proxy.trusted-proxies; Quarkus ignores the header from anyone else).
+     * Whether the browser reached the shop over HTTPS, the one rule for every cookie's Secure flag (session, cart,
+     * CSRF) and for HSTS: a TLS connection, or the scheme Quarkus' proxy-address-forwarding took from a trusted proxy
+     * (quarkus.http.proxy.trusted-proxies; the headers of anyone else are ignored). Of a list such as
+     * {@code X-Forwarded-Proto: https, http} Quarkus takes the first value, the scheme the client-facing proxy saw.
      */
     public static boolean isHttps(HttpServerRequest request) {
         return request.isSSL() || "https".equalsIgnoreCase(request.scheme());

@@ -4,7 +4,10 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import dev.mirshop.platform.persistence.IdentityEntity;
+import dev.mirshop.storefront.address.ShippingAddress;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
 
@@ -19,20 +22,16 @@ public class Account extends IdentityEntity {
     public String passwordHash;
     public String name;
     public String role;
-    @Column(name = "address_name")
-    public String addressName;
-    @Column(name = "address_line1")
-    public String addressLine1;
-    @Column(name = "address_line2")
-    public String addressLine2;
-    @Column(name = "address_city")
-    public String addressCity;
-    @Column(name = "address_zip")
-    public String addressZip;
-    @Column(name = "address_country")
-    public String addressCountry;
-    @Column(name = "address_phone")
-    public String addressPhone;
+    /** The address book's one address (the address_* columns); null while none was saved. */
+    @Embedded
+    @AttributeOverride(name = "name", column = @Column(name = "address_name"))
+    @AttributeOverride(name = "line1", column = @Column(name = "address_line1"))
+    @AttributeOverride(name = "line2", column = @Column(name = "address_line2"))
+    @AttributeOverride(name = "city", column = @Column(name = "address_city"))
+    @AttributeOverride(name = "zip", column = @Column(name = "address_zip"))
+    @AttributeOverride(name = "country", column = @Column(name = "address_country"))
+    @AttributeOverride(name = "phone", column = @Column(name = "address_phone"))
+    public ShippingAddress address;
     @Column(name = "created_at", updatable = false)
     public OffsetDateTime createdAt;
 
@@ -41,6 +40,6 @@ public class Account extends IdentityEntity {
     }
 
     public boolean hasAddress() {
-        return addressLine1 != null && !addressLine1.isBlank();
+        return address != null && address.line1 != null && !address.line1.isBlank();
     }
 }

@@ -1,6 +1,8 @@
 package dev.mirshop.storefront.account;
 
-import dev.mirshop.storefront.checkout.Countries;
+import dev.mirshop.storefront.address.AddressValidator;
+import dev.mirshop.storefront.address.Countries;
+import dev.mirshop.storefront.address.ShippingAddress;
 import dev.mirshop.platform.forms.FieldErrors;
 import java.util.List;
 import java.util.Optional;
@@ -26,6 +28,9 @@ import jakarta.ws.rs.core.Response;
 @Produces(MediaType.TEXT_HTML)
 public class AccountResource {
 
+    /** The address form's fields are address_name, address_line1, ... (the page has other forms). */
+    static final String FIELD_PREFIX = "address_";
+
     @CheckedTemplate
     static class Templates {
         static native TemplateInstance account(Account account, ShippingAddress address, FieldErrors errors,
@@ -46,7 +51,7 @@ public class AccountResource {
             return Redirects.toLogin("/account");
         }
         Account a = account.get();
-        return page(200, a, ShippingAddress.of(a), new FieldErrors(), "address".equals(saved));
+        return page(200, a, savedAddress(a), new FieldErrors(), "address".equals(saved));
     }
 
     @POST
@@ -60,13 +65,22 @@ public class AccountResource {
         if (account.isEmpty()) {
             return Redirects.toLogin("/account");
         }
-        ShippingAddress address = new ShippingAddress(name, line1, line2, city, zip, country, phone);
-        FieldErrors errors = address.validate();
+        ShippingAddress address = ShippingAddress.typed(name, line1, line2, city, zip, country, phone);
+        FieldErrors errors = AddressValidator.validate(address, FIELD_PREFIX);
         if (errors.any()) {
             return page(400, account.get(), address, errors, false);
         }
         accounts.saveAddress(account.get().id, address);
         return Redirects.seeOther("/account?saved=address");
+    }
+
+    /** The address book entry, or an empty one in the default country. */
+    private static ShippingAddress savedAddress(Account account) {
+        ShippingAddress address = account.address == null ? new ShippingAddress() : account.address.copy();
+        if (address.country == null) {
+            address.country = Countries.DEFAULT;
+        }
+        return address;
     }
 
     private Optional<Account> currentAccount() {

@@ -5,7 +5,9 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
-import dev.mirshop.storefront.checkout.Countries;
+import dev.mirshop.storefront.address.AddressValidator;
+import dev.mirshop.storefront.address.Countries;
+import dev.mirshop.storefront.address.ShippingAddress;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,7 +48,7 @@ public class AccountService {
         account.email = form.email();
         account.passwordHash = BcryptUtil.bcryptHash(form.password(), BCRYPT_COST);
         account.role = Account.ROLE_SHOPPER;
-        account.addressCountry = Countries.DEFAULT;
+        account.address = ShippingAddress.of(null, null, null, null, null, Countries.DEFAULT, null);
         account.createdAt = OffsetDateTime.now(clock);
         try {
             account.persistAndFlush();
@@ -76,10 +78,11 @@ public class AccountService {
         return Account.findByIdOptional(id);
     }
 
+    /** Saves an address {@link AddressValidator} accepted as the account's address book entry. */
     public void saveAddress(long accountId, ShippingAddress address) {
         Account account = Account.findById(accountId);
         if (account != null) {
-            address.copyTo(account);
+            account.address = address.copy();
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.mirshop.storefront.account;
 
+import java.util.Optional;
+
 import dev.mirshop.platform.security.LoginSessions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -10,7 +12,8 @@ import jakarta.transaction.Transactional;
 @Transactional(Transactional.TxType.REQUIRED)
 public class LoginFlow {
 
-    public record LoggedIn(String sessionToken, GuestCartMerge.CookieChange cart) {
+    /** The new session, and the cart the mir_cart cookie must name from now on (none: forget it). */
+    public record LoggedIn(String sessionToken, Optional<String> cartToken) {
     }
 
     @Inject
@@ -18,11 +21,11 @@ public class LoginFlow {
     @Inject
     GuestCartMerge cartMerge;
 
-    public LoggedIn logIn(long accountId, String previousSessionToken, String cartCookie) {
+    public LoggedIn logIn(long accountId, String previousSessionToken, Optional<String> cartToken) {
         if (previousSessionToken != null) {
             sessions.end(previousSessionToken);
         }
-        GuestCartMerge.CookieChange cart = cartMerge.merge(accountId, cartCookie);
+        Optional<String> cart = cartMerge.merge(accountId, cartToken);
         return new LoggedIn(sessions.start(accountId), cart);
     }
 

@@ -1,10 +1,13 @@
 package dev.mirshop.storefront.account;
 
+import java.time.Duration;
 import java.util.Optional;
 
+import dev.mirshop.platform.security.AttemptLimiter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -39,7 +42,7 @@ public class LoginResource {
     @Inject
     LoginThrottle throttle;
     @Inject
-    io.vertx.core.http.HttpServerRequest request;
+    HttpServerRequest request;
 
     @GET
     @Path("login")
@@ -61,12 +64,12 @@ public class LoginResource {
         if (keptEmail.length() > 254) {
             keptEmail = "";
         }
-        Optional<java.time.Duration> wait = throttle.loginRetryAfter(email, request);
+        Optional<Duration> wait = throttle.loginRetryAfter(email, request);
         if (wait.isPresent()) {
             return Response.fromResponse(page(429, keptEmail, ReturnPath.safeOrNull(returnTo),
                     "Too many failed attempts. For your security, please wait " + LoginThrottle.waitMessage(wait.get())
                             + " and try again."))
-                    .header(HttpHeaders.RETRY_AFTER, dev.mirshop.platform.security.AttemptLimiter.seconds(wait.get()))
+                    .header(HttpHeaders.RETRY_AFTER, AttemptLimiter.seconds(wait.get()))
                     .build();
         }
         Optional<Account> account = accounts.authenticate(email, password);

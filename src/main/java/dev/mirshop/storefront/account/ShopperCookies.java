@@ -1,7 +1,5 @@
 package dev.mirshop.storefront.account;
 
-import java.time.Duration;
-
 import dev.mirshop.platform.security.AuthCookies;
 import dev.mirshop.platform.security.SessionPolicy;
 import dev.mirshop.platform.security.SessionTokens;
@@ -16,9 +14,6 @@ import jakarta.inject.Inject;
 @RequestScoped
 public class ShopperCookies {
 
-    /** How long the browser keeps the cart cookie we (re)point at an account's cart. */
-    static final Duration CART_COOKIE_LIFETIME = Duration.ofDays(30);
-
     @Inject
     HttpServerRequest request;
     @Inject
@@ -27,26 +22,23 @@ public class ShopperCookies {
     LoginFlow flow;
     @Inject
     SessionPolicy sessions;
+    @Inject
+    CartCookie cartCookie;
 
     public void logIn(long accountId) {
-        LoginFlow.LoggedIn loggedIn = flow.logIn(accountId, value(SessionTokens.COOKIE), value(CartCookie.NAME));
+        LoginFlow.LoggedIn loggedIn = flow.logIn(accountId, sessionToken(), cartCookie.tokenIfValid());
         AuthCookies.set(request, response, SessionTokens.COOKIE, loggedIn.sessionToken(), sessions.maxLifetime());
-        GuestCartMerge.CookieChange cart = loggedIn.cart();
-        if (cart.token() != null) {
-            AuthCookies.set(request, response, CartCookie.NAME, cart.token(), CART_COOKIE_LIFETIME);
-        } else if (cart.clear()) {
-            AuthCookies.clear(request, response, CartCookie.NAME);
-        }
+        cartCookie.pointTo(loggedIn.cartToken());
     }
 
     public void logOut() {
-        flow.logOut(value(SessionTokens.COOKIE));
+        flow.logOut(sessionToken());
         AuthCookies.clear(request, response, SessionTokens.COOKIE);
-        AuthCookies.clear(request, response, CartCookie.NAME);
+        cartCookie.clear();
     }
 
-    private String value(String name) {
-        Cookie cookie = request.getCookie(name);
+    private String sessionToken() {
+        Cookie cookie = request.getCookie(SessionTokens.COOKIE);
         return cookie == null ? null : cookie.getValue();
     }
 }

@@ -1,9 +1,14 @@
 package dev.mirshop.storefront.account;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import dev.mirshop.platform.forms.FieldErrors;
+import dev.mirshop.platform.security.AttemptLimiter;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
@@ -33,7 +38,7 @@ public class SignupResource {
     @Inject
     LoginThrottle throttle;
     @Inject
-    io.vertx.core.http.HttpServerRequest request;
+    HttpServerRequest request;
 
     @GET
     public Response form(@QueryParam("return") String returnTo) {
@@ -55,12 +60,12 @@ public class SignupResource {
             @FormParam("return") String returnTo) {
         SignupForm form = new SignupForm(name, email, password, confirmation);
         String safeReturn = ReturnPath.safeOrNull(returnTo);
-        java.util.Optional<java.time.Duration> wait = throttle.signupRetryAfter(request);
+        Optional<Duration> wait = throttle.signupRetryAfter(request);
         if (wait.isPresent()) {
             return Response.fromResponse(page(429, form, new FieldErrors().general("Too many accounts were created"
                     + " from your connection. Please wait " + LoginThrottle.waitMessage(wait.get()) + " and try again."),
                     safeReturn)).header(HttpHeaders.RETRY_AFTER,
-                            dev.mirshop.platform.security.AttemptLimiter.seconds(wait.get())).build();
+                            AttemptLimiter.seconds(wait.get())).build();
         }
         FieldErrors errors = form.validate();
         if (errors.any()) {

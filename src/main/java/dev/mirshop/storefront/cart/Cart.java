@@ -1,10 +1,12 @@
 package dev.mirshop.storefront.cart;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import dev.mirshop.platform.persistence.IdentityEntity;
+import dev.mirshop.storefront.address.ShippingAddress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -40,7 +42,7 @@ public class Cart extends IdentityEntity {
     public String reservedOrderNumber;
     /** The item total the code was first redeemed with for the reserved number (see OrderPlacement). */
     @Column(name = "redeem_item_total")
-    public java.math.BigDecimal redeemItemTotal;
+    public BigDecimal redeemItemTotal;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
     @Column(name = "updated_at")
@@ -55,8 +57,34 @@ public class Cart extends IdentityEntity {
         return find("token", token).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** Locks the account's most recently changed cart, if it has one. */
+    public static Optional<Cart> lockNewestOf(long accountId) {
+        return find("accountId = ?1 order by updatedAt desc, id desc", accountId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
     public static Cart lockById(long id) {
         return findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** The checkout's first step is done: an email and an address that can ship. */
+    public boolean hasAddress() {
+        return email != null && shipTo != null && shipTo.isComplete();
+    }
+
+    public boolean hasDelivery() {
+        return shippingMethod != null;
+    }
+
+    /** Pay on delivery chosen, or a card the gateway accepted. */
+    public boolean hasPayment() {
+        Optional<PaymentMethod> method = PaymentMethod.ofCode(paymentMethod);
+        return method.isPresent() && (method.get() == PaymentMethod.PAY_ON_DELIVERY || cardLast4 != null);
+    }
+
+    /** Every checkout step is done: the cart can become an order. */
+    public boolean isReadyToOrder() {
+        return hasAddress() && hasDelivery() && hasPayment();
     }
 
     /** Forgets the checkout progress, e.g. once the cart became an order. */

@@ -10,12 +10,12 @@ import jakarta.ws.rs.core.Response;
 public class CartErrors {
 
     @Inject
-    CurrentCart currentCart;
+    CartCookie cartCookie;
 
     @ServerExceptionMapper
     public Response invalidCookie(InvalidCartCookieException e) {
+        cartCookie.clear();
         return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
-                .cookie(CartCookie.clear(currentCart.secure()))
                 .header("Cache-Control", "no-store")
                 .entity(CartResource.Templates.invalidCookie()).build();
     }

@@ -5,9 +5,8 @@ import java.util.Optional;
 
 import org.jboss.resteasy.reactive.RestForm;
 
-import dev.mirshop.storefront.checkout.Coupons;
-import dev.mirshop.storefront.checkout.ShippingRates;
-import dev.mirshop.storefront.checkout.Totals;
+import dev.mirshop.storefront.pricing.ShippingRates;
+import dev.mirshop.storefront.pricing.Totals;
 import dev.mirshop.storefront.clients.DiscountCheck;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
@@ -28,7 +27,7 @@ public class CartResource {
     @Inject
     CartService carts;
     @Inject
-    CurrentCart currentCart;
+    CartCookie cartCookie;
     @Inject
     Shopper shopper;
     @Inject
@@ -52,7 +51,7 @@ public class CartResource {
     @Path("add")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response add(@RestForm("variant_id") String variantId, @RestForm String quantity) {
-        Optional<String> token = currentCart.token();
+        Optional<String> token = cartCookie.token();
         try {
             Long variant = FormNumbers.id(variantId);
             if (variant == null) {
@@ -63,9 +62,7 @@ public class CartResource {
             int count = FormNumbers.quantity(quantity);
             String used = carts.add(token, shopper.accountId(), variant, count);
             Response.ResponseBuilder redirect = Response.status(Response.Status.SEE_OTHER).header("Location", "/cart");
-            if (token.isEmpty() || !token.get().equals(used)) {
-                redirect.cookie(CartCookie.issue(used, currentCart.secure()));
-            }
+            cartCookie.pointTo(Optional.of(used));
             return redirect.build();
         } catch (CartException e) {
             return page(e.status(), e.getMessage());
@@ -76,7 +73,7 @@ public class CartResource {
     @Path("update")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response update(@RestForm("item_id") String itemId, @RestForm String quantity) {
-        Optional<String> token = currentCart.token();
+        Optional<String> token = cartCookie.token();
         try {
             long item = requireItem(itemId);
             carts.update(token, item, FormNumbers.quantity(quantity));
@@ -90,7 +87,7 @@ public class CartResource {
     @Path("remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response remove(@RestForm("item_id") String itemId) {
-        Optional<String> token = currentCart.token();
+        Optional<String> token = cartCookie.token();
         try {
             carts.remove(token, requireItem(itemId));
             return backToCart();
@@ -108,7 +105,7 @@ public class CartResource {
     @Path("coupon")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response applyCoupon(@RestForm String code) {
-        Optional<Cart> cart = carts.find(currentCart.token());
+        Optional<Cart> cart = carts.find(cartCookie.token());
         if (cart.isEmpty()) {
             return page(400, null, code, "Add something to your cart before using a code.");
         }
@@ -123,7 +120,7 @@ public class CartResource {
     @Path("coupon/remove")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response removeCoupon() {
-        carts.find(currentCart.token()).ifPresent(cart -> coupons.remove(cart.id));
+        carts.find(cartCookie.token()).ifPresent(cart -> coupons.remove(cart.id));
         return backToCart();
     }
 
@@ -144,7 +141,7 @@ public class CartResource {
     }
 
     private Response page(int status, String error, String couponCode, String couponError) {
-        Optional<Cart> found = carts.find(currentCart.token());
+        Optional<Cart> found = carts.find(cartCookie.token());
         CartView cart = found.map(c -> carts.view(c.id)).orElse(CartView.empty());
         // the stored code is checked again against the cart as it is now: totals are computed here, never trusted
         Optional<DiscountCheck> coupon = cart.isEmpty() ? Optional.empty()

@@ -10,10 +10,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.core.Response.Status;
 
-/** Reads and changes carts. Every change locks the cart row first, so one cart changes one request at a time. */
+/**
+ * Reads and changes carts: the one owner of the cart tables' SQL (the cart page, checkout, order placement and the
+ * merge at login all come through here). Every change locks the cart row first, so one cart changes one request at
+ * a time.
+ */
 @ApplicationScoped
 @Transactional
 public class CartService {
@@ -23,8 +28,9 @@ public class CartService {
 
     /** A cart's lines in one statement: variant, product, option label and the best image (the variant's own first). */
     private static final String LINES_SQL = """
-            select i.id, i.variant_id, p.name, p.slug, v.sku, opts.label, img.url, img.alt, v.price, v.currency,
-                   i.quantity, v.stock_on_hand
+            select i.id as item_id, i.variant_id, p.name as product_name, p.slug as product_slug, v.sku,
+                   opts.label as variant_label, img.url as image_url, img.alt as image_alt, v.price as unit_price,
+                   v.currency, i.quantity, v.stock_on_hand as stock
             from cart_items i
             join variants v on v.id = i.variant_id
             join products p on p.id = v.product_id
@@ -60,8 +66,83 @@ public class CartService {
     @Transactional(Transactional.TxType.SUPPORTS)
     public CartView view(long cartId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery(LINES_SQL).setParameter(1, cartId).getResultList();
+        List<Tuple> rows = em.createNativeQuery(LINES_SQL, Tuple.class).setParameter(1, cartId).getResultList();
         return new CartView(cartId, rows.stream().map(CartService::toLine).toList());
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean hasItems(long cartId) {
+        return (Boolean) em.createNativeQuery("select exists (select 1 from cart_items where cart_id = ?1)")
+                .setParameter(1, cartId).getSingleResult();
+    }
+
+    /** What the cart's items cost at today's prices, without reading the rest of each line. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public BigDecimal itemTotal(long cartId) {
+        return (BigDecimal) em.createNativeQuery("""
+                select coalesce(sum(v.price * i.quantity), 0) from cart_items i join variants v on v.id = i.variant_id
+                where i.cart_id = ?1""").setParameter(1, cartId).getSingleResult();
+    }
+
+    /** A cart line as stock sees it: so much of a variant, named for the shopper if it ran short. */
+    public record WantedStock(long variantId, int quantity, String productName) {
+    }
+
+    /** The cart's lines in variant order, so that concurrent orders lock variant rows in one order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<WantedStock> wantedStock(long cartId) {
+        @SuppressWarnings("unchecked")
+        List<Tuple> rows = em.createNativeQuery("""
+                select i.variant_id, i.quantity, p.name as product_name from cart_items i
+                join variants v on v.id = i.variant_id join products p on p.id = v.product_id
+                where i.cart_id = ?1 order by i.variant_id
+                """, Tuple.class).setParameter(1, cartId).getResultList();
+        return rows.stream().map(r -> new WantedStock(number(r, "variant_id").longValue(),
+                number(r, "quantity").intValue(), r.get("product_name", String.class))).toList();
+    }
+
+    /** Takes every item out of the cart (it became an order), in the caller's transaction. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void empty(long cartId) {
+        em.createNativeQuery("delete from cart_items where cart_id = ?1").setParameter(1, cartId).executeUpdate();
+    }
+
+    /** Locks the cart of this token (if it exists) until the transaction ends. */
+    public Optional<Cart> lockByToken(String token) {
+        return Cart.lockByToken(token);
+    }
+
+    /** Locks the account's most recently changed cart, if it has one. */
+    public Optional<Cart> lockNewestOf(long accountId) {
+        return Cart.lockNewestOf(accountId);
+    }
+
+    /**
+     * Moves a guest cart's items into another cart and deletes the guest cart. A variant in both keeps one line with
+     * the quantities added, capped at {@link CartLimits#MAX_QUANTITY} and at the variant's stock (at least 1).
+     */
+    public void moveItems(Cart from, Cart into) {
+        em.createNativeQuery("""
+                update cart_items a
+                   set quantity = greatest(1, least(a.quantity + g.quantity, ?3, v.stock_on_hand))
+                  from cart_items g, variants v
+                 where a.cart_id = ?2 and g.cart_id = ?1 and g.variant_id = a.variant_id and v.id = a.variant_id""")
+                .setParameter(1, from.id).setParameter(2, into.id).setParameter(3, CartLimits.MAX_QUANTITY)
+                .executeUpdate();
+        em.createNativeQuery("""
+                update cart_items set cart_id = ?2
+                 where cart_id = ?1
+                   and variant_id not in (select variant_id from cart_items where cart_id = ?2)""")
+                .setParameter(1, from.id).setParameter(2, into.id)
+                .executeUpdate();
+        from.delete(); // its remaining items (the variants both carts had) go with it: ON DELETE CASCADE
+        into.touch(clock);
+    }
+
+    /** A guest cart becomes the account's. */
+    public void giveTo(Cart cart, long accountId) {
+        cart.accountId = accountId;
+        cart.touch(clock);
     }
 
     /**
@@ -148,20 +229,27 @@ public class CartService {
 
     private Optional<StockedVariant> stockedVariant(long variantId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("""
+        List<Tuple> rows = em.createNativeQuery("""
                 select p.name, v.stock_on_hand from variants v join products p on p.id = v.product_id
                 where v.id = ?1 and p.available_on <= ?2
-                """).setParameter(1, variantId).setParameter(2, OffsetDateTime.now(clock)).getResultList();
+                """, Tuple.class).setParameter(1, variantId).setParameter(2, OffsetDateTime.now(clock)).getResultList();
         return rows.stream().findFirst()
-                .map(r -> new StockedVariant((String) r[0], ((Number) r[1]).intValue()));
+                .map(r -> new StockedVariant(r.get("name", String.class), number(r, "stock_on_hand").intValue()));
     }
 
     private record StockedVariant(String name, int stock) {
     }
 
-    private static CartLine toLine(Object[] r) {
-        return new CartLine(((Number) r[0]).longValue(), ((Number) r[1]).longValue(), (String) r[2], (String) r[3],
-                (String) r[4], (String) r[5], (String) r[6], (String) r[7], (BigDecimal) r[8], (String) r[9],
-                ((Number) r[10]).intValue(), ((Number) r[11]).intValue());
+    private static CartLine toLine(Tuple r) {
+        return new CartLine(number(r, "item_id").longValue(), number(r, "variant_id").longValue(),
+                r.get("product_name", String.class), r.get("product_slug", String.class), r.get("sku", String.class),
+                r.get("variant_label", String.class), r.get("image_url", String.class),
+                r.get("image_alt", String.class), r.get("unit_price", BigDecimal.class),
+                r.get("currency", String.class), number(r, "quantity").intValue(), number(r, "stock").intValue());
+    }
+
+    /** A numeric column by name, whatever integer type the driver chose for it. */
+    private static Number number(Tuple row, String column) {
+        return row.get(column, Number.class);
     }
 }

@@ -2,6 +2,7 @@ package dev.mirshop.storefront.checkout;
 
 import dev.mirshop.storefront.cart.Cart;
 import dev.mirshop.storefront.cart.CartView;
+import dev.mirshop.storefront.cart.PaymentMethod;
 
 /** A cart on its way through checkout: its saved progress and its lines priced now. */
 public record Checkout(Cart cart, CartView items) {
@@ -15,7 +16,7 @@ public record Checkout(Cart cart, CartView items) {
         if (!hasAddress()) {
             return Step.ADDRESS;
         }
-        if (cart.shippingMethod == null) {
+        if (!cart.hasDelivery()) {
             return Step.DELIVERY;
         }
         if (!hasPayment()) {
@@ -30,15 +31,14 @@ public record Checkout(Cart cart, CartView items) {
     }
 
     public boolean hasAddress() {
-        return cart.email != null && cart.shipTo != null && cart.shipTo.isComplete();
+        return cart.hasAddress();
     }
 
     public boolean hasPayment() {
-        return PaymentForm.COD.equals(cart.paymentMethod)
-                || (PaymentForm.CARD.equals(cart.paymentMethod) && cart.cardLast4 != null);
+        return cart.hasPayment();
     }
 
     public boolean paysByCard() {
-        return PaymentForm.CARD.equals(cart.paymentMethod);
+        return PaymentMethod.CARD.code().equals(cart.paymentMethod);
     }
 }

@@ -1,6 +1,5 @@
 package dev.mirshop.storefront.checkout;
 
-import dev.mirshop.platform.forms.FieldErrors;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -8,7 +7,12 @@ import java.util.Optional;
 import org.jboss.resteasy.reactive.RestForm;
 
 import dev.mirshop.observability.StorefrontMeters;
-import dev.mirshop.storefront.cart.CurrentCart;
+import dev.mirshop.platform.faults.PaymentFaults;
+import dev.mirshop.platform.forms.FieldErrors;
+import dev.mirshop.storefront.address.Countries;
+import dev.mirshop.storefront.cart.Cart;
+import dev.mirshop.storefront.cart.CartCookie;
+import dev.mirshop.storefront.cart.Coupons;
 import dev.mirshop.storefront.cart.Shopper;
 import dev.mirshop.storefront.clients.DiscountCheck;
 import dev.mirshop.storefront.order.CheckoutIncompleteException;
@@ -17,6 +21,7 @@ import dev.mirshop.storefront.order.EmptyCartException;
 import dev.mirshop.storefront.order.OrderPlacement;
 import dev.mirshop.storefront.order.OutOfStockException;
 import dev.mirshop.storefront.order.PlacedOrder;
+import dev.mirshop.storefront.pricing.ShippingMethod;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.inject.Inject;
@@ -41,7 +46,7 @@ public class CheckoutResource {
     StorefrontMeters meters;
 
     @Inject
-    CurrentCart currentCart;
+    CartCookie cartCookie;
     @Inject
     Shopper shopper;
     @Inject
@@ -174,7 +179,7 @@ public class CheckoutResource {
         BogusGateway.Authorization authorization;
         try {
             authorization = gateway.authorize(form);
-        } catch (dev.mirshop.platform.faults.PaymentFaults.GatewayTimeout e) {
+        } catch (PaymentFaults.GatewayTimeout e) {
             return page(504, paymentPage(checkout, method, form.expiryForRedisplay(), errors,
                     "The payment provider did not answer in time. Nothing was charged; please try again in a moment."));
         }
@@ -206,48 +211,36 @@ public class CheckoutResource {
         return page(200, confirmPage(checkout, List.of()));
     }
 
-    /** Places the order. Anything the form sends besides the CSRF token is ignored: prices come from the database. */
+    /**
+     * Places the order. Anything the form sends besides the CSRF token is ignored: prices come from the database.
+     * The cart's lines are read by the placement itself, once; this page reads them only to show a problem.
+     */
     @POST
     @Path("confirm")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response placeOrder() {
-        Checkout checkout = load();
-        if (!checkout.canOpen(Step.CONFIRM)) {
-            return redirect(checkout.firstIncomplete());
+        Optional<Cart> cart = checkoutService.cart(cartCookie.token());
+        if (cart.isEmpty()) {
+            return page(400, Templates.empty());
         }
         try {
-            long cartId = checkout.cart().id;
-            OrderPlacement.Attempt attempt = placement.prepare(cartId, shopper.accountId());
-            // the code is redeemed before the order's transaction; only a redeemed code reaches the order
-            var redemption = placement.redeem(attempt);
-            PlacedOrder order;
-            try {
-                order = placement.place(cartId, shopper.accountId(), attempt, redemption);
-            } catch (RuntimeException notPlaced) {
-                // nothing was placed: give the code back, or a sold-out item would burn a single-use code
-                if (redemption.isPresent()) {
-                    placement.releaseRedemption(attempt);
-                }
-                throw notPlaced;
-            }
+            PlacedOrder order = placement.placeOrder(cart.get(), shopper);
             return Response.status(Response.Status.SEE_OTHER).header("Location", order.link()).build();
         } catch (OutOfStockException e) {
-            Checkout now = load();
-            return page(409, confirmPage(now, e.messages()));
+            return page(409, confirmPage(load(), e.messages()));
         } catch (DiscountNotRedeemedException e) {
             // nothing was placed: stock untouched, cart and code kept; the shopper removes the code or retries
-            Checkout now = load();
-            return page(e.unavailable() ? 503 : 409, confirmPage(now, List.of(e.shopperMessage())));
+            return page(e.unavailable() ? 503 : 409, confirmPage(load(), List.of(e.shopperMessage())));
         } catch (EmptyCartException e) {
             return page(400, Templates.empty());
         } catch (CheckoutIncompleteException e) {
-            return redirect(e.step());
+            return redirect(load().firstIncomplete());
         }
     }
 
     private TemplateInstance confirmPage(Checkout checkout, List<String> problems) {
         return Templates.confirm(steps(Step.CONFIRM, checkout), summary(checkout), checkout,
-                checkoutService.shippingName(checkout.cart().shippingMethod),
+                ShippingMethod.nameOf(checkout.cart().shippingMethod),
                 Countries.name(checkout.cart().shipTo.country), problems);
     }
 
@@ -255,7 +248,7 @@ public class CheckoutResource {
 
     /** The shopper's checkout; a missing or empty cart ends here with the "Your cart is empty" page. */
     private Checkout load() {
-        Optional<Checkout> checkout = checkoutService.load(currentCart.token());
+        Optional<Checkout> checkout = checkoutService.load(cartCookie.token());
         if (checkout.isEmpty() || checkout.get().isEmpty()) {
             throw new EmptyCheckoutException(page(400, Templates.empty()));
         }

@@ -9,7 +9,11 @@ import dev.mirshop.storefront.account.Account;
 import dev.mirshop.storefront.cart.Cart;
 import dev.mirshop.storefront.cart.CartService;
 import dev.mirshop.storefront.cart.CartView;
+import dev.mirshop.storefront.cart.PaymentMethod;
 import dev.mirshop.storefront.clients.DiscountCheck;
+import dev.mirshop.storefront.pricing.ShippingMethod;
+import dev.mirshop.storefront.pricing.ShippingRates;
+import dev.mirshop.storefront.pricing.Totals;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -76,7 +80,7 @@ public class CheckoutService {
 
     public void saveCard(long cartId, String brand, String last4) {
         Cart cart = Cart.lockById(cartId);
-        cart.paymentMethod = PaymentForm.CARD;
+        cart.paymentMethod = PaymentMethod.CARD.code();
         cart.cardBrand = brand;
         cart.cardLast4 = last4;
         cart.touch(clock);
@@ -84,7 +88,7 @@ public class CheckoutService {
 
     public void savePayOnDelivery(long cartId) {
         Cart cart = Cart.lockById(cartId);
-        cart.paymentMethod = PaymentForm.COD;
+        cart.paymentMethod = PaymentMethod.PAY_ON_DELIVERY.code();
         cart.cardBrand = null;
         cart.cardLast4 = null;
         cart.touch(clock);
@@ -102,14 +106,7 @@ public class CheckoutService {
     /** The checkout's money from the database: item prices now, the shipping method's price (free Standard from $75). */
     @Transactional(Transactional.TxType.SUPPORTS)
     public Totals totals(CartView items, String shippingCode) {
-        BigDecimal shipping = BigDecimal.ZERO.setScale(2);
-        if (shippingCode != null) {
-            ShippingMethod method = ShippingMethod.findById(shippingCode);
-            if (method != null) {
-                shipping = ShippingRates.price(method, items.itemTotal());
-            }
-        }
-        return new Totals(items.itemTotal(), shipping, BigDecimal.ZERO.setScale(2), items.currency());
+        return Totals.beforeDiscount(items.itemTotal(), shippingCode, items.currency());
     }
 
     /** The checkout's money with the cart's code as the discount service checked it just now (if it applies). */
@@ -125,12 +122,9 @@ public class CheckoutService {
                 applied.freeShipping());
     }
 
+    /** The shopper's cart, without its lines: enough to place it as an order. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public String shippingName(String code) {
-        if (code == null) {
-            return "";
-        }
-        ShippingMethod method = ShippingMethod.findById(code);
-        return method == null ? code : method.name;
+    public Optional<Cart> cart(Optional<String> token) {
+        return carts.find(token);
     }
 }

@@ -1,6 +1,7 @@
 package dev.mirshop.storefront.checkout;
 
 import dev.mirshop.storefront.cart.CartView;
+import dev.mirshop.storefront.pricing.Totals;
 
 /**
  * The order summary beside every checkout step. {@code couponNote} says why the cart's code takes nothing off

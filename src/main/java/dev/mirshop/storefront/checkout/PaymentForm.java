@@ -9,13 +9,15 @@ import java.util.regex.Pattern;
 
 import org.jboss.resteasy.reactive.RestForm;
 
+import dev.mirshop.storefront.cart.PaymentMethod;
+
 /**
  * The payment step's form. The card number and CVC live only in this object for the length of one request: they are
  * handed to the gateway, never stored, never logged, never rendered back (toString masks them).
  */
 public class PaymentForm {
-    public static final String CARD = "card";
-    public static final String COD = "cod";
+    public static final String CARD = PaymentMethod.CARD.code();
+    public static final String COD = PaymentMethod.PAY_ON_DELIVERY.code();
     private static final Pattern EXPIRY = Pattern.compile("^(\\d{1,2})\\s*/\\s*(\\d{2}|\\d{4})$");
     private static final Pattern CVC = Pattern.compile("^\\d{3,4}$");
 

@@ -1,17 +1,12 @@
 package dev.mirshop.storefront.order;
 
-import dev.mirshop.storefront.checkout.Step;
-
-/** The cart lost a checkout step (e.g. a declined card in another tab) between the confirm page and "Place order". */
+/**
+ * The cart is missing a checkout step (e.g. a declined card in another tab forgot its payment) between the confirm
+ * page and "Place order": nothing was placed; the checkout sends the shopper back to the step still to do.
+ */
 public class CheckoutIncompleteException extends RuntimeException {
-    private final Step step;
 
-    public CheckoutIncompleteException(Step step) {
-        super("Checkout step missing: " + step, null, false, false);
-        this.step = step;
-    }
-
-    public Step step() {
-        return step;
+    public CheckoutIncompleteException() {
+        super("The cart's checkout is not complete", null, false, false);
     }
 }

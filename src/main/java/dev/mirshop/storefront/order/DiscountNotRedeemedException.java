@@ -1,6 +1,6 @@
 package dev.mirshop.storefront.order;
 
-import dev.mirshop.storefront.checkout.Coupons;
+import dev.mirshop.storefront.cart.Coupons;
 import dev.mirshop.storefront.clients.Redemption;
 
 /** The cart's code could not be redeemed: the order is not placed (the placement rolls back). */

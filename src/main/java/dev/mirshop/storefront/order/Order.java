@@ -5,7 +5,8 @@ import java.time.OffsetDateTime;
 import java.util.Optional;
 
 import dev.mirshop.platform.persistence.IdentityEntity;
-import dev.mirshop.storefront.cart.ShippingAddress;
+import dev.mirshop.storefront.address.ShippingAddress;
+import dev.mirshop.storefront.cart.PaymentMethod;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -55,7 +56,7 @@ public class Order extends IdentityEntity {
     }
 
     public boolean paidByCard() {
-        return "card".equals(paymentMethod);
+        return PaymentMethod.CARD.code().equals(paymentMethod);
     }
 
     public boolean hasDiscount() {

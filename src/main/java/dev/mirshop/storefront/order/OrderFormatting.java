@@ -4,7 +4,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-import dev.mirshop.storefront.checkout.Countries;
+import dev.mirshop.storefront.address.Countries;
 import io.quarkus.qute.TemplateExtension;
 
 /** How the order page shows an order's date, country and payment. */

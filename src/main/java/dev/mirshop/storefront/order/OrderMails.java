@@ -3,7 +3,7 @@ package dev.mirshop.storefront.order;
 import java.util.List;
 
 import dev.mirshop.platform.web.PublicBaseUrl;
-import dev.mirshop.storefront.checkout.CheckoutService;
+import dev.mirshop.storefront.pricing.ShippingMethod;
 import dev.mirshop.storefront.mail.MailKind;
 import dev.mirshop.storefront.mail.MailOutbox;
 import io.quarkus.qute.CheckedTemplate;
@@ -25,8 +25,6 @@ public class OrderMails {
     MailOutbox outbox;
     @Inject
     PublicBaseUrl baseUrl;
-    @Inject
-    CheckoutService checkout;
 
     @CheckedTemplate
     static class Templates {
@@ -40,7 +38,7 @@ public class OrderMails {
     public void queueConfirmation(Order order, List<OrderLine> lines) {
         outbox.enqueue(MailOutbox.render(MailKind.ORDER_CONFIRMATION, order.email,
                 "Your MIR Shop order " + order.number + " is confirmed",
-                Templates.confirmation(order, lines, checkout.shippingName(order.shippingMethod), orderUrl(order),
+                Templates.confirmation(order, lines, ShippingMethod.nameOf(order.shippingMethod), orderUrl(order),
                         baseUrl.get())));
     }
 

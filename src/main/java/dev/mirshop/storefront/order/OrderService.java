@@ -3,18 +3,14 @@ package dev.mirshop.storefront.order;
 import java.util.List;
 import java.util.Optional;
 
-import dev.mirshop.storefront.checkout.CheckoutService;
+import dev.mirshop.storefront.pricing.ShippingMethod;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 
 /** Reads placed orders for the order page. */
 @ApplicationScoped
 @Transactional(Transactional.TxType.SUPPORTS)
 public class OrderService {
-
-    @Inject
-    CheckoutService checkout;
 
     public record OrderDetails(Order order, List<OrderLine> lines, String shippingName) {
     }
@@ -27,6 +23,6 @@ public class OrderService {
         return Order.findByNumber(number)
                 .filter(order -> OrderAccess.allows(order, accountId, token))
                 .map(order -> new OrderDetails(order, OrderLine.ofOrder(order.id),
-                        checkout.shippingName(order.shippingMethod)));
+                        ShippingMethod.nameOf(order.shippingMethod)));
     }
 }

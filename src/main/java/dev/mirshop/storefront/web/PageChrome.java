@@ -12,7 +12,6 @@ import dev.mirshop.storefront.catalog.CatalogMenu;
 import io.quarkus.security.identity.SecurityIdentity;
 import dev.mirshop.platform.security.csrf.CsrfTokens;
 import io.vertx.core.Context;
-import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -35,6 +34,8 @@ public class PageChrome {
     SecurityIdentity identity;
     @Inject
     CsrfTokens csrf;
+    @Inject
+    CartCookie cartCookie;
 
     private Integer cartCount;
 
@@ -79,8 +80,7 @@ public class PageChrome {
 
     /** The shopper's cart token from the cookie, or null when there is none (or it is malformed). */
     private String cartToken() {
-        Cookie cookie = request.getCookie(CartCookie.NAME);
-        return cookie == null || !CartCookie.isWellFormed(cookie.getValue()) ? null : cookie.getValue();
+        return cartCookie.tokenIfValid().orElse(null);
     }
 
     private static boolean ioThread() {

@@ -10,7 +10,6 @@ import org.jboss.resteasy.reactive.RestPath;
 import dev.mirshop.storefront.account.ReturnPath;
 import dev.mirshop.storefront.cart.CartCookie;
 import dev.mirshop.storefront.cart.CartException;
-import dev.mirshop.storefront.cart.CurrentCart;
 import dev.mirshop.storefront.cart.FormNumbers;
 import dev.mirshop.storefront.cart.Shopper;
 import io.quarkus.qute.CheckedTemplate;
@@ -49,7 +48,7 @@ public class WishlistResource {
     @Inject
     Shopper shopper;
     @Inject
-    CurrentCart currentCart;
+    CartCookie cartCookie;
     @Inject
     dev.mirshop.platform.web.PublicBaseUrl baseUrl;
 
@@ -97,14 +96,12 @@ public class WishlistResource {
         if (account.isEmpty()) {
             return toLogin(PAGE);
         }
-        Optional<String> token = currentCart.token();
+        Optional<String> token = cartCookie.token();
         try {
             String used = wishlists.moveToCart(account.get(), requireId(itemId), token);
             Response.ResponseBuilder redirect = Response.status(Response.Status.SEE_OTHER)
                     .header(HttpHeaders.LOCATION, "/cart").header(HttpHeaders.CACHE_CONTROL, "no-store");
-            if (token.isEmpty() || !token.get().equals(used)) {
-                redirect.cookie(CartCookie.issue(used, currentCart.secure()));
-            }
+            cartCookie.pointTo(Optional.of(used));
             return redirect.build();
         } catch (CartException e) {
             return page(e.status(), account.get(), null, e.getMessage());
@@ -121,7 +118,7 @@ public class WishlistResource {
             return toLogin("/cart");
         }
         try {
-            wishlists.saveFromCart(account.get(), currentCart.token(), requireId(itemId));
+            wishlists.saveFromCart(account.get(), cartCookie.token(), requireId(itemId));
             return seeOther(PAGE + "?saved=1");
         } catch (CartException e) {
             return page(e.status(), account.get(), null, e.getMessage());

@@ -1,11 +1,15 @@
-package dev.mirshop.storefront.cart;
+package dev.mirshop.storefront.address;
+
+import java.util.Locale;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 
 /**
- * Where an order ships: entered at checkout on the cart, copied onto the order when it is placed (the ship_*
- * columns of both tables). A cart without an address yet has none: JPA loads all-null columns as no object.
+ * Where an order ships, the one address type of the shop: entered at checkout on the cart, copied onto the order
+ * when it is placed (the ship_* columns of both tables), and kept in an account's address book (its address_*
+ * columns). A row without an address has none: JPA loads all-null columns as no object. {@link AddressValidator}
+ * decides what a valid address is, for checkout and the address book alike.
  */
 @Embeddable
 public class ShippingAddress {
@@ -42,8 +46,24 @@ public class ShippingAddress {
         return address;
     }
 
+    /** What a form sent, trimmed, blanks as null, the country code upper case: ready for the validator. */
+    public static ShippingAddress typed(String name, String line1, String line2, String city, String zip,
+            String country, String phone) {
+        String code = clean(country);
+        return of(clean(name), clean(line1), clean(line2), clean(city), clean(zip),
+                code == null ? null : code.toUpperCase(Locale.ROOT), clean(phone));
+    }
+
     /** The same address, for another entity: an embedded value belongs to one owner. */
     public ShippingAddress copy() {
         return of(name, line1, line2, city, zip, country, phone);
+    }
+
+    private static String clean(String value) {
+        if (value == null) {
+            return null;
+        }
+        String trimmed = value.strip();
+        return trimmed.isEmpty() ? null : trimmed;
     }
 }

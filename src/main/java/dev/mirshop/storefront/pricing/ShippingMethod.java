@@ -1,4 +1,4 @@
-package dev.mirshop.storefront.checkout;
+package dev.mirshop.storefront.pricing;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -22,5 +22,14 @@ public class ShippingMethod extends PanacheEntityBase {
 
     public static List<ShippingMethod> listOrdered() {
         return list("order by position, code");
+    }
+
+    /** The method's name as pages and mails show it ("Standard"); the code itself when the method is gone. */
+    public static String nameOf(String code) {
+        if (code == null) {
+            return "";
+        }
+        ShippingMethod method = findById(code);
+        return method == null ? code : method.name;
     }
 }

@@ -1,6 +1,7 @@
-package dev.mirshop.storefront.checkout;
+package dev.mirshop.storefront.pricing;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 
 /**
  * An order's money, always computed on the server from the database and the discount service's answer.
@@ -12,6 +13,12 @@ public record Totals(BigDecimal itemTotal, BigDecimal shipping, BigDecimal disco
 
     public Totals(BigDecimal itemTotal, BigDecimal shipping, BigDecimal discount, String currency) {
         this(itemTotal, shipping, discount, currency, null, false);
+    }
+
+    /** The money before any code: the items and the shipping of the chosen method (none chosen yet: no shipping). */
+    public static Totals beforeDiscount(BigDecimal itemTotal, String shippingCode, String currency) {
+        return new Totals(itemTotal, ShippingRates.priceOf(shippingCode, itemTotal), BigDecimal.ZERO.setScale(2),
+                currency);
     }
 
     public BigDecimal total() {
@@ -33,6 +40,6 @@ public record Totals(BigDecimal itemTotal, BigDecimal shipping, BigDecimal disco
         if (!freeShipping && off.compareTo(itemTotal) > 0) {
             off = itemTotal;
         }
-        return off.setScale(2, java.math.RoundingMode.HALF_UP);
+        return off.setScale(2, RoundingMode.HALF_UP);
     }
 }

@@ -1,4 +1,4 @@
-package dev.mirshop.storefront.checkout;
+package dev.mirshop.storefront.address;
 
 import java.util.List;
 import java.util.Optional;

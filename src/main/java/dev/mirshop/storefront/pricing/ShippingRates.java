@@ -1,4 +1,4 @@
-package dev.mirshop.storefront.checkout;
+package dev.mirshop.storefront.pricing;
 
 import java.math.BigDecimal;
 
@@ -8,6 +8,12 @@ public final class ShippingRates {
     public static final BigDecimal FREE_STANDARD_FROM = new BigDecimal("75.00");
 
     private ShippingRates() {
+    }
+
+    /** The shipping charge for the method of this code; zero while none is chosen (or the method is gone). */
+    public static BigDecimal priceOf(String code, BigDecimal itemTotal) {
+        ShippingMethod method = code == null ? null : ShippingMethod.findById(code);
+        return method == null ? BigDecimal.ZERO.setScale(2) : price(method, itemTotal);
     }
 
     public static BigDecimal price(ShippingMethod method, BigDecimal itemTotal) {

@@ -1,12 +1,13 @@
-package dev.mirshop.storefront.checkout;
+package dev.mirshop.storefront.cart;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Optional;
 
-import dev.mirshop.storefront.cart.Cart;
-import dev.mirshop.storefront.cart.CartView;
 import dev.mirshop.storefront.clients.DiscountCheck;
 import dev.mirshop.storefront.clients.DiscountClient;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,7 +68,7 @@ public class Coupons {
     @Transactional
     public void store(long cartId, String code) {
         Cart cart = Cart.lockById(cartId);
-        if (!java.util.Objects.equals(cart.discountCode, code)) {
+        if (!Objects.equals(cart.discountCode, code)) {
             // a new code starts a new redemption: the service would answer a retry under the old number with the
             // old code's first answer
             cart.reservedOrderNumber = null;
@@ -99,14 +100,14 @@ public class Coupons {
         private ShopperMessages() {
         }
 
-        public static String reason(String reason, String code, java.math.BigDecimal itemTotal) {
+        public static String reason(String reason, String code, BigDecimal itemTotal) {
             String c = code == null ? "" : code.strip();
             return switch (reason == null ? "unknown" : reason) {
                 case "not_started" -> "The code " + c + " is not active yet.";
                 case "expired" -> "The code " + c + " has expired.";
                 case "minimum_not_met" -> itemTotal == null
                         ? "Your cart does not reach the minimum order total for " + c + "."
-                        : "Your items come to $" + itemTotal.setScale(2, java.math.RoundingMode.HALF_UP)
+                        : "Your items come to $" + itemTotal.setScale(2, RoundingMode.HALF_UP)
                         + ", below the minimum order total for " + c + ". Add a little more to use it.";
                 case "exhausted" -> "The code " + c + " has been used up.";
                 case "already_used" -> "You have already used the code " + c + ".";

@@ -1,5 +1,6 @@
-package dev.mirshop.observability;
+package dev.mirshop.storefront;
 
+import dev.mirshop.observability.StorefrontMeters;
 import dev.mirshop.storefront.cart.CartItemAdded;
 import dev.mirshop.storefront.order.OrderPlaced;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,7 +8,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-/** Counts the storefront's domain events once their transaction has committed (a rolled-back order counts nothing). */
+/**
+ * Counts the storefront's domain events once their transaction has committed (a rolled-back order counts nothing).
+ * It lives in the storefront, not in observability: observability declares the meters (StorefrontMeters) and knows
+ * no service; the storefront knows its events and its payment methods' metric names.
+ */
 @ApplicationScoped
 public class StorefrontEventMeters {
 

@@ -9,8 +9,8 @@ import jakarta.inject.Inject;
 
 /**
  * What this process is called in the telemetry: the service/env/version triple of Datadog's unified service tagging
- * (DD_SERVICE, DD_ENV, DD_VERSION), read once. Metric tags, RUM and traces use it, and so does the bad-release fault
- * (platform.faults.BadReleaseFilter), which is why it lives here and not in observability.
+ * (DD_SERVICE, DD_ENV, DD_VERSION), read once. The common metric tags and RUM use it, and so does the bad-release
+ * fault (platform.faults.BadReleaseFilter), which is why it lives in platform and not in observability.
  */
 @ApplicationScoped
 public class ServiceTags {

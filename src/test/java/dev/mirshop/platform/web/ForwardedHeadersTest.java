@@ -1,4 +1,4 @@
-package dev.mirshop.security;
+package dev.mirshop.platform.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;

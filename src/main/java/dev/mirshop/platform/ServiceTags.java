@@ -2,8 +2,8 @@ package dev.mirshop.platform;
 
 import java.util.Optional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -15,28 +15,33 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class ServiceTags {
 
-    @ConfigProperty(name = "dd.service")
-    Optional<String> service;
-    @ConfigProperty(name = "dd.env", defaultValue = "local")
-    String env;
-    @ConfigProperty(name = "dd.version")
-    Optional<String> version;
-    @ConfigProperty(name = "quarkus.application.version", defaultValue = "unknown")
-    String buildVersion;
+    /** The {@code dd} settings of unified service tagging; observability.DatadogConfig maps the RUM ones. */
+    @ConfigMapping(prefix = "dd")
+    public interface Settings {
+        /** Defaults to the process's shop.role. */
+        Optional<String> service();
+
+        @WithDefault("local")
+        String env();
+
+        @WithDefault("${quarkus.application.version:unknown}")
+        String version();
+    }
+
+    @Inject
+    Settings settings;
     @Inject
     ShopConfig shop;
 
-    /** DD_SERVICE; defaults to the process's shop.role. */
     public String service() {
-        return service.filter(s -> !s.isBlank()).orElse(shop.role().name());
+        return settings.service().filter(s -> !s.isBlank()).orElse(shop.role().name());
     }
 
     public String env() {
-        return env;
+        return settings.env();
     }
 
-    /** DD_VERSION; defaults to the build's version. */
     public String version() {
-        return version.filter(v -> !v.isBlank()).orElse(buildVersion);
+        return settings.version();
     }
 }

@@ -8,11 +8,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-/**
- * Counts the storefront's domain events once their transaction has committed (a rolled-back order counts nothing).
- * It lives in the storefront, not in observability: observability declares the meters (StorefrontMeters) and knows
- * no service; the storefront knows its events and its payment methods' metric names.
- */
+/** Counts the storefront's domain events once their transaction has committed (a rolled-back order counts nothing). */
 @ApplicationScoped
 public class StorefrontEventMeters {
 

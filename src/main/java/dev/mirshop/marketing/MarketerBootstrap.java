@@ -1,26 +1,24 @@
 package dev.mirshop.marketing;
 
-import java.time.Clock;
-import java.time.OffsetDateTime;
 import java.util.Locale;
 
 import org.jboss.logging.Logger;
 
 import dev.mirshop.platform.ShopConfig;
 import dev.mirshop.platform.ShopRole;
+import dev.mirshop.platform.security.PasswordPolicy;
 import dev.mirshop.platform.security.ServiceSecurityConfig;
-import dev.mirshop.storefront.account.Account;
-import io.quarkus.elytron.security.common.BcryptUtil;
+import dev.mirshop.platform.security.StaffAccounts;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 
 /**
  * Creates (or updates) the production marketer from the environment at startup: SHOP_BOOTSTRAP_MARKETER_EMAIL and
  * SHOP_BOOTSTRAP_MARKETER_PASSWORD, from a Kubernetes Secret. The password is stored as a bcrypt hash only and never
- * logged. Without both variables nothing happens.
+ * logged. Without both variables nothing happens. The accounts are the storefront's: they are written through
+ * {@link StaffAccounts}, which the storefront implements.
  */
 @ApplicationScoped
 public class MarketerBootstrap {
@@ -28,7 +26,7 @@ public class MarketerBootstrap {
     private static final Logger LOG = Logger.getLogger(MarketerBootstrap.class);
 
     @Inject
-    Clock clock;
+    StaffAccounts accounts;
 
     void onStart(@Observes StartupEvent event, ShopConfig config, ServiceSecurityConfig security) {
         if (!config.role().serves(ShopRole.storefront)) {
@@ -44,36 +42,23 @@ public class MarketerBootstrap {
         }
     }
 
-    @Transactional(Transactional.TxType.REQUIRED)
     public void ensure(String rawEmail, String rawPassword, String displayName) {
         ensure(rawEmail, rawPassword, displayName, AdminGuard.ROLE);
     }
 
     /** Creates or updates the account with this role (marketer, or operator for /admin/faults). */
-    @Transactional(Transactional.TxType.REQUIRED)
     public void ensure(String rawEmail, String rawPassword, String displayName, String role) {
         String address = rawEmail.trim().toLowerCase(Locale.ROOT);
         if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || address.length() > 254) {
             LOG.error("SHOP_BOOTSTRAP_MARKETER_EMAIL is not an email address; no marketer was created");
             return;
         }
-        String weak = dev.mirshop.platform.security.PasswordPolicy.problem(rawPassword, address, displayName);
+        String weak = PasswordPolicy.problem(rawPassword, address, displayName);
         if (weak != null) {
             LOG.errorf("SHOP_BOOTSTRAP_MARKETER_PASSWORD is refused (%s); no marketer was created", weak);
             return;
         }
-        Account account = Account.findByEmail(address).orElseGet(Account::new);
-        boolean created = account.id == null;
-        if (created) {
-            account.email = address;
-            account.name = displayName;
-            account.createdAt = OffsetDateTime.now(clock);
-        }
-        account.role = role;
-        if (created || !BcryptUtil.matches(rawPassword, account.passwordHash)) {
-            account.passwordHash = BcryptUtil.bcryptHash(rawPassword, 10);
-        }
-        account.persist();
+        boolean created = accounts.ensure(address, displayName, rawPassword, role);
         LOG.infof("Bootstrap %s %s %s", role, address, created ? "created" : "updated");
     }
 }

@@ -1,5 +1,6 @@
 package dev.mirshop.observability;
 
+import dev.mirshop.platform.ServiceTags;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.config.MeterFilter;
 import jakarta.enterprise.inject.Produces;

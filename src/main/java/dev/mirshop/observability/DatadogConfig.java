@@ -6,22 +6,13 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
 /**
- * Datadog unified service tagging and browser RUM settings. Prefix {@code dd}, so the usual Datadog
- * environment variables map directly: DD_SERVICE, DD_ENV, DD_VERSION, DD_SITE, DD_APPLICATION_ID,
- * DD_CLIENT_TOKEN, DD_RUM_SESSION_SAMPLE_RATE, ... Every value is optional: an unset application id or
- * client token simply leaves RUM out of the page.
+ * Datadog browser RUM settings. Prefix {@code dd}, so the usual Datadog environment variables map directly:
+ * DD_SITE, DD_APPLICATION_ID, DD_CLIENT_TOKEN, DD_RUM_SESSION_SAMPLE_RATE, ... Every value is optional: an unset
+ * application id or client token simply leaves RUM out of the page. DD_SERVICE, DD_ENV and DD_VERSION (unified
+ * service tagging) are read by platform.ServiceTags.
  */
 @ConfigMapping(prefix = "dd")
 public interface DatadogConfig {
-
-    /** Service tag; defaults to the process's shop.role. */
-    Optional<String> service();
-
-    @WithDefault("local")
-    String env();
-
-    @WithDefault("${quarkus.application.version:unknown}")
-    String version();
 
     /** Datadog site: datadoghq.com, datadoghq.eu, us3.datadoghq.com, us5.datadoghq.com, ap1.datadoghq.com, ... */
     @WithDefault("datadoghq.com")

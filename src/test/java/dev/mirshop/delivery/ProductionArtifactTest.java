@@ -70,7 +70,7 @@ class ProductionArtifactTest {
             throws IOException {
         Path out = Files.createTempFile("mvn-answer", production ? "-production.txt" : "-default.txt");
         try {
-            List<String> command = new ArrayList<>(List.of(maven(), "-B", "-q", "-o"));
+            List<String> command = new ArrayList<>(List.of(Tools.maven().toString(), "-B", "-q", "-o"));
             command.addAll(goal.apply(out));
             if (production) {
                 command.add("-Dproduction");
@@ -87,13 +87,5 @@ class ProductionArtifactTest {
         } finally {
             Files.deleteIfExists(out);
         }
-    }
-
-    private static String maven() {
-        String home = System.getProperty("maven.home");
-        if (home != null && !home.isBlank() && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
-            return Path.of(home, "bin", "mvn").toString();
-        }
-        return Tools.require("mvn", "install Maven").toString();
     }
 }

@@ -82,7 +82,7 @@ final class ShopImage {
             if (word.startsWith("-Dquarkus.container-image.image=")) {
                 word = "-Dquarkus.container-image.image=" + image;
             }
-            command.add(word.equals("mvn") ? maven() : word);
+            command.add(word.equals("mvn") ? Tools.maven().toString() : word);
         }
         assertThat(command).as("the release's build command").contains("-Dproduction", "-Dquarkus.container-image.build=true")
                 .noneMatch(w -> w.contains("${{"));
@@ -182,13 +182,5 @@ final class ShopImage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static String maven() {
-        String home = System.getProperty("maven.home");
-        if (home != null && !home.isBlank() && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
-            return Path.of(home, "bin", "mvn").toString();
-        }
-        return Tools.require("mvn", "install Maven").toString();
     }
 }

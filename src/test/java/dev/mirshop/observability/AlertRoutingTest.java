@@ -95,7 +95,7 @@ class AlertRoutingTest {
 
     @Test
     void aRealAlertmanagerMutesTheCausesThatAnOutageExplains() throws Exception {
-        Path binary = Tools.require("Alertmanager", "prometheus-alertmanager", "/usr/bin/prometheus-alertmanager", "alertmanager");
+        Path binary = Tools.alertmanager();
         Path config = write(render(deadPort()));
         int port = deadPort();
         String url = "http://127.0.0.1:" + port;
@@ -303,7 +303,7 @@ class AlertRoutingTest {
     }
 
     private static Path amtool() {
-        return Tools.require("amtool", "prometheus-alertmanager", "amtool", "/usr/bin/amtool");
+        return Tools.amtool();
     }
 
     private static String routes(Path config, String... labels) throws Exception {

@@ -31,14 +31,14 @@ class AlertRulesTest {
 
     @Test
     void promtoolAcceptsTheRules() throws Exception {
-        Path promtool = Tools.require("promtool", "prometheus", "promtool", "/usr/bin/promtool");
+        Path promtool = Tools.promtool();
         String out = run(promtool.toString(), "check", "rules", RULES.toString());
         assertThat(out).contains("SUCCESS");
     }
 
     @Test
     void promtoolUnitTestsPass() throws Exception {
-        Path promtool = Tools.require("promtool", "prometheus", "promtool", "/usr/bin/promtool");
+        Path promtool = Tools.promtool();
         String out = run(promtool.toString(), "test", "rules", RULE_TESTS.toString());
         assertThat(out).contains("SUCCESS");
     }

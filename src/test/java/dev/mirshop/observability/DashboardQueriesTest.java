@@ -70,7 +70,7 @@ class DashboardQueriesTest {
         if (prometheus != null) {
             return;
         }
-        Path binary = Tools.require("Prometheus server", "prometheus", "/usr/bin/prometheus", "prometheus");
+        Path binary = Tools.prometheus();
         List<ShopperJourney.Step> steps = new ShopperJourney().run();
         absentSteps = steps.stream().filter(s -> !s.present()).map(ShopperJourney.Step::name).collect(Collectors.toSet());
         steps.stream().filter(s -> !s.present()).forEach(s -> System.out.println("[journey] absent: " + s.name() + " (" + s.note() + ")"));
@@ -128,8 +128,7 @@ class DashboardQueriesTest {
 
     /** postgres_exporter on loopback, reading the PostgreSQL this test's application uses. */
     private int startPostgresExporter() throws IOException {
-        Path binary = Tools.require("postgres_exporter", "prometheus-postgres-exporter", "/usr/bin/prometheus-postgres-exporter",
-                "postgres_exporter");
+        Path binary = Tools.postgresExporter();
         var config = org.eclipse.microprofile.config.ConfigProvider.getConfig();
         URI jdbc = URI.create(config.getValue("quarkus.datasource.jdbc.url", String.class).substring("jdbc:".length()));
         String user = config.getOptionalValue("quarkus.datasource.username", String.class).orElse("postgres");

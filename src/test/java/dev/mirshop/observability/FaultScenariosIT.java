@@ -124,12 +124,9 @@ class FaultScenariosIT {
     @BeforeAll
     void startEverything() throws Exception {
         started = System.nanoTime();
-        Path prometheusBinary = Tools.require("Prometheus server", "prometheus", "/usr/bin/prometheus", "prometheus");
-        Path alertmanagerBinary = Tools.require("Alertmanager", "prometheus-alertmanager", "/usr/bin/prometheus-alertmanager");
-        blackbox = Tools.findFirst("/usr/bin/prometheus-blackbox-exporter", "blackbox_exporter");
-        if (blackbox.isEmpty() && "true".equalsIgnoreCase(System.getenv("CI"))) {
-            throw new AssertionError("prometheus-blackbox-exporter not found: apt-get install prometheus-blackbox-exporter — required when CI=true");
-        }
+        Path prometheusBinary = Tools.prometheus();
+        Path alertmanagerBinary = Tools.alertmanager();
+        blackbox = Tools.blackboxExporter();
         dir = Files.createTempDirectory("mir-shop-fault-scenarios");
         postgres = LocalPostgres.start(List.of("storefront", "ads", "discounts"));
         receivers = new Receivers();
@@ -403,7 +400,7 @@ class FaultScenariosIT {
     // --- Prometheus and Alertmanager --------------------------------------------------------------------------------
 
     private void startPrometheus() throws Exception {
-        Path binary = Tools.require("Prometheus server", "prometheus", "/usr/bin/prometheus", "prometheus");
+        Path binary = Tools.prometheus();
         prometheusPort = ShopProcess.freePort();
         Path data = dir.resolve("prometheus-" + System.nanoTime());
         Path config = dir.resolve("prometheus.yml");

@@ -82,7 +82,7 @@ class ReleaseGateTest {
 
         Path rules = Files.writeString(dir.resolve("gate.rules.yml"), ruleFile(metrics));
         Path tests = Files.writeString(dir.resolve("gate.test.yml"), testFile(rules, metrics, scenarios));
-        Path promtool = Tools.require("promtool", "prometheus", "promtool", "/usr/bin/promtool");
+        Path promtool = Tools.promtool();
         Process process = new ProcessBuilder(promtool.toString(), "test", "rules", tests.toString()).redirectErrorStream(true).start();
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -3,6 +3,11 @@ package dev.mirshop.observability;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -60,6 +65,18 @@ class RumSnippetTest {
                 .then().statusCode(200).extract().asString());
         assertThat(page.selectFirst("meta[name=traceparent]").attr("content")).startsWith("00-" + incoming + "-");
         assertThat(page.selectFirst("meta[name=dd-trace-id]").attr("content")).isEqualTo(TraceIds.datadogId(incoming));
+    }
+
+    /** The pages' CSP (platform.web.SecurityHeaders) runs this loader, by its hash, and lets the SDK reach the proxy. */
+    @Test
+    void thePagesPolicyAllowsTheLoaderByItsHashAndTheProxy() throws NoSuchAlgorithmException {
+        var answer = given().get("/").then().statusCode(200).extract();
+        String loader = rumScript(Jsoup.parse(answer.asString()));
+        String hash = Base64.getEncoder().encodeToString(
+                MessageDigest.getInstance("SHA-256").digest(loader.getBytes(StandardCharsets.UTF_8)));
+        assertThat(answer.header("Content-Security-Policy"))
+                .contains("script-src 'self' 'sha256-" + hash + "' https://www.datadoghq-browser-agent.com;")
+                .contains("connect-src 'self' https://rum-proxy.example.com;");
     }
 
     private static Document home() {

@@ -1,20 +1,18 @@
 package dev.mirshop.testing;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Playwright;
 
 /**
- * Debian's chromium driven by Playwright for Java; never a downloaded browser. Missing chromium skips a test
- * on a developer machine and fails it in CI (CI=true).
+ * Debian's chromium (found by {@link Tools#chromium()}) driven by Playwright for Java; never a downloaded browser.
+ * Missing chromium skips a test on a developer machine and fails it in CI (CI=true).
  */
 public final class Chromium implements AutoCloseable {
 
-    public static final Path EXECUTABLE = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
     private static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-dev-shm-usage");
 
@@ -27,23 +25,16 @@ public final class Chromium implements AutoCloseable {
     }
 
     public static Chromium launch() {
-        requireTool(EXECUTABLE, "chromium (apt-get install chromium)");
+        var executable = Tools.chromium();
         Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(java.util.Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-                .setExecutablePath(EXECUTABLE).setHeadless(true).setArgs(ARGS));
+                .setExecutablePath(executable).setHeadless(true).setArgs(ARGS));
         return new Chromium(playwright, browser);
     }
 
     public Browser browser() {
         return browser;
-    }
-
-    /** Skips when a tool is missing on a developer machine; fails in CI, where .ci/run installs it. */
-    public static void requireTool(Path executable, String what) {
-        if (!Files.isExecutable(executable)) {
-            Tools.missing(what + " is not installed: " + executable);
-        }
     }
 
     @Override

@@ -18,9 +18,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The one place tests find external programs (kubectl, promtool, Prometheus, Alertmanager, podman, runc,
- * debootstrap, PostgreSQL, openssl, chromium through {@link Chromium}). A missing tool fails the test on CI (CI=true)
- * and skips it, with the Debian package to install, on a developer's machine.
+ * The one place tests find external programs, one method per program (kubectl, promtool, Prometheus, Alertmanager,
+ * amtool, the exporters, podman, runc, debootstrap, PostgreSQL, openssl, Maven, chromium for {@link Chromium}), and
+ * run them. A missing tool fails the test on CI (CI=true) and skips it, with the Debian package to install, on a
+ * developer's machine. A test that needs a new program adds a method here rather than looking it up itself.
  */
 public final class Tools {
 
@@ -55,7 +56,7 @@ public final class Tools {
      * The first of {@code candidates} that exists: an absolute path, or a name looked up on the PATH (Debian puts
      * some daemons, e.g. prometheus-alertmanager, under a package-specific name).
      */
-    public static Path require(String description, String aptPackage, String... candidates) {
+    private static Path require(String description, String aptPackage, String... candidates) {
         Optional<Path> found = findFirst(candidates);
         if (found.isEmpty()) {
             missing(description + " not found (" + String.join(", ", candidates) + "): apt-get install " + aptPackage);
@@ -64,7 +65,7 @@ public final class Tools {
     }
 
     /** The first of {@code candidates} that exists: an absolute path, or a name looked up on the PATH. */
-    public static Optional<Path> findFirst(String... candidates) {
+    private static Optional<Path> findFirst(String... candidates) {
         for (String candidate : candidates) {
             Path path = Path.of(candidate);
             Path found = path.isAbsolute() ? (Files.isExecutable(path) ? path : null) : find(candidate);
@@ -75,7 +76,7 @@ public final class Tools {
         return Optional.empty();
     }
 
-    public static Path require(String tool, String howToInstall) {
+    private static Path require(String tool, String howToInstall) {
         Path found = find(tool);
         if (found == null) {
             missing(tool + " is not on the PATH (" + howToInstall + ")");
@@ -99,7 +100,55 @@ public final class Tools {
     }
 
     public static Path promtool() {
-        return require("promtool", "apt-get install prometheus");
+        return require("promtool", "prometheus", "promtool", "/usr/bin/promtool");
+    }
+
+    /** The Prometheus server (Debian package prometheus). */
+    public static Path prometheus() {
+        return require("Prometheus server", "prometheus", "/usr/bin/prometheus", "prometheus");
+    }
+
+    public static Path alertmanager() {
+        return require("Alertmanager", "prometheus-alertmanager", "/usr/bin/prometheus-alertmanager", "alertmanager");
+    }
+
+    public static Path amtool() {
+        return require("amtool", "prometheus-alertmanager", "amtool", "/usr/bin/amtool");
+    }
+
+    public static Path postgresExporter() {
+        return require("postgres_exporter", "prometheus-postgres-exporter", "/usr/bin/prometheus-postgres-exporter",
+                "postgres_exporter");
+    }
+
+    /**
+     * The blackbox exporter, which a test may do without on a developer's machine (it leaves out what needs it):
+     * empty there when missing; on CI (CI=true) a missing one fails the test.
+     */
+    public static Optional<Path> blackboxExporter() {
+        Optional<Path> found = findFirst("/usr/bin/prometheus-blackbox-exporter", "blackbox_exporter");
+        if (found.isEmpty() && onCi()) {
+            missing("prometheus-blackbox-exporter not found: apt-get install prometheus-blackbox-exporter");
+        }
+        return found;
+    }
+
+    /** The Maven that runs this build (maven.home), else mvn on the PATH. */
+    public static Path maven() {
+        String home = System.getProperty("maven.home");
+        if (home != null && !home.isBlank() && Files.isExecutable(Path.of(home, "bin", "mvn"))) {
+            return Path.of(home, "bin", "mvn");
+        }
+        return require("mvn", "install Maven");
+    }
+
+    /** Debian's chromium (CHROMIUM_PATH overrides where), for {@link Chromium}; never a downloaded browser. */
+    public static Path chromium() {
+        Path executable = Path.of(System.getenv().getOrDefault("CHROMIUM_PATH", "/usr/bin/chromium"));
+        if (!Files.isExecutable(executable)) {
+            missing("chromium (apt-get install chromium) is not installed: " + executable);
+        }
+        return executable;
     }
 
     public static Path podman() {
@@ -156,7 +205,7 @@ public final class Tools {
         }
     }
 
-    public static Path find(String tool) {
+    private static Path find(String tool) {
         String path = System.getenv("PATH");
         if (path == null) {
             return null;

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mirshop.observability.DatadogConfig;
-import dev.mirshop.observability.ServiceTags;
 import dev.mirshop.observability.TraceIds;
+import dev.mirshop.platform.ServiceTags;
+import dev.mirshop.platform.web.ContentSecurityPolicySources;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,7 +24,7 @@ import jakarta.inject.Named;
  */
 @Named("rum")
 @ApplicationScoped
-public class RumSnippet {
+public class RumSnippet implements ContentSecurityPolicySources {
 
     static final String SDK_MAJOR = "v6";
 
@@ -68,7 +69,8 @@ public class RumSnippet {
      * What the pages' CSP must allow for RUM, when it is on: the loader's hash and the SDK's origin (script-src), and
      * where the SDK sends its data (connect-src): the proxy when one is configured, else the site's intake.
      */
-    public Optional<CspSources> contentSecurityPolicySources() {
+    @Override
+    public Optional<Sources> contentSecurityPolicySources() {
         if (!enabled()) {
             return Optional.empty();
         }
@@ -79,18 +81,10 @@ public class RumSnippet {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-        String intake = datadog.rum().proxy().filter(s -> !s.isBlank()).map(RumSnippet::origin)
+        String intake = datadog.rum().proxy().filter(s -> !s.isBlank()).map(ContentSecurityPolicySources::origin)
                 .orElse("https://browser-intake-" + datadog.site().replace(".datadoghq", "-datadoghq"));
-        return Optional.of(new CspSources("'sha256-" + hash + "' " + origin(scriptUrl()), intake));
-    }
-
-    /** Sources for script-src and connect-src. */
-    public record CspSources(String script, String connect) {
-    }
-
-    public static String origin(String url) {
-        java.net.URI uri = java.net.URI.create(url);
-        return uri.getScheme() + "://" + uri.getRawAuthority();
+        return Optional.of(new Sources("'sha256-" + hash + "' " + ContentSecurityPolicySources.origin(scriptUrl()),
+                intake));
     }
 
     /** The SDK URL as a JS string literal: DD_RUM_SCRIPT_URL, or Datadog's CDN for the site. */

@@ -2,8 +2,8 @@ package dev.mirshop.platform.faults;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import dev.mirshop.observability.ServiceTags;
 import dev.mirshop.platform.RoleGate;
+import dev.mirshop.platform.ServiceTags;
 import dev.mirshop.platform.ShopRole;
 import dev.mirshop.platform.web.RequestPaths;
 import jakarta.inject.Inject;

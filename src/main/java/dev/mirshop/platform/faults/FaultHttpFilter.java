@@ -2,7 +2,6 @@ package dev.mirshop.platform.faults;
 
 import java.util.Optional;
 
-import dev.mirshop.observability.ServiceTags;
 import dev.mirshop.platform.RoleGate;
 import dev.mirshop.platform.ShopRole;
 import io.quarkus.vertx.http.runtime.filters.Filters;
@@ -27,8 +26,6 @@ public class FaultHttpFilter {
 
     @Inject
     FaultRegistry registry;
-    @Inject
-    ServiceTags tags;
 
     void register(@Observes Filters filters) {
         filters.register(this::filter, PRIORITY);

@@ -1,10 +1,10 @@
 package dev.mirshop.platform.web;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import dev.mirshop.observability.rum.RumSnippet;
 import dev.mirshop.platform.security.AuthCookies;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpHeaders;
@@ -13,12 +13,14 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 /**
  * Headers every answer gets at the last moment, whoever wrote it (a resource, an error page, a static file):
  * <ul>
- * <li>HTML: a Content-Security-Policy that runs only the shop's own scripts and the RUM loader (by its hash), and
+ * <li>HTML: a Content-Security-Policy that runs only the shop's own scripts and what a
+ * {@link ContentSecurityPolicySources} adds (the RUM loader, by its hash), and
  * {@code charset=UTF-8} on the content type; HTML that is not the shop's own page (a mail's HTML part in /dev/mailbox)
  * keeps the stricter {@code sandbox} policy its resource set;</li>
  * <li>anything else without a policy of its own (JSON, text): {@code default-src 'none'} (banners keep theirs);</li>
@@ -34,7 +36,7 @@ public class SecurityHeaders {
     static final String NON_HTML_POLICY = "default-src 'none'; frame-ancestors 'none'";
 
     @Inject
-    RumSnippet rum;
+    Instance<ContentSecurityPolicySources> contributors;
     @ConfigProperty(name = "storefront.ads.public-url")
     Optional<String> adsPublicUrl;
 
@@ -42,11 +44,13 @@ public class SecurityHeaders {
 
     @PostConstruct
     void init() {
-        Optional<RumSnippet.CspSources> rumSources = rum.contentSecurityPolicySources();
-        String images = adsPublicUrl.filter(u -> !u.isBlank()).map(u -> " " + RumSnippet.origin(u)).orElse("");
+        List<ContentSecurityPolicySources.Sources> added = contributors.stream()
+                .flatMap(c -> c.contentSecurityPolicySources().stream()).toList();
+        String images = adsPublicUrl.filter(u -> !u.isBlank())
+                .map(u -> " " + ContentSecurityPolicySources.origin(u)).orElse("");
         htmlPolicy = "default-src 'self'"
-                + "; script-src 'self'" + rumSources.map(s -> " " + s.script()).orElse("")
-                + "; connect-src 'self'" + rumSources.map(s -> " " + s.connect()).orElse("")
+                + "; script-src 'self'" + added.stream().map(s -> " " + s.script()).reduce("", String::concat)
+                + "; connect-src 'self'" + added.stream().map(s -> " " + s.connect()).reduce("", String::concat)
                 + "; img-src 'self' data:" + images
                 + "; style-src 'self'; font-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'"
                 + "; form-action 'self'; frame-ancestors 'none'";

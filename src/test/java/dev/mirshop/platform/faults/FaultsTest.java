@@ -15,7 +15,7 @@ import java.util.logging.LogRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import dev.mirshop.observability.ServiceTags;
+import dev.mirshop.platform.ServiceTags;
 import dev.mirshop.storefront.cart.Browser;
 import dev.mirshop.storefront.cart.ShopFixtures;
 import dev.mirshop.storefront.mail.Checkouts;

@@ -1,4 +1,4 @@
-package dev.mirshop.security;
+package dev.mirshop.platform.errors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.mirshop.security;
+package dev.mirshop.platform.security;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;

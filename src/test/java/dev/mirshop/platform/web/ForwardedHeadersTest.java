@@ -1,4 +1,4 @@
-package dev.mirshop.security;
+package dev.mirshop.platform.web;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +48,7 @@ class ForwardedHeadersTest {
         assertThat(robots.body()).contains("Sitemap: " + canonical() + "/sitemap.xml").doesNotContain("evil");
         Answer sitemap = RawHttp.send("GET /sitemap.xml HTTP/1.1\r\n" + EVIL + "Connection: close\r\n\r\n");
         assertThat(sitemap.status()).isEqualTo(200);
-        assertThat(sitemap.body()).contains("<loc>" + canonical() + "/</loc>").doesNotContain("evil")
+        assertThat(sitemap.body()).contains("<loc>" + canonical() + "/sitemaps/pages.xml</loc>").doesNotContain("evil")
                 .doesNotContain("javascript");
     }
 

@@ -1,5 +1,6 @@
-package dev.mirshop.observability;
+package dev.mirshop.storefront;
 
+import dev.mirshop.observability.StorefrontMeters;
 import dev.mirshop.storefront.cart.CartItemAdded;
 import dev.mirshop.storefront.order.OrderPlaced;
 import jakarta.enterprise.context.ApplicationScoped;

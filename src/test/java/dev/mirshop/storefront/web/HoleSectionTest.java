@@ -1,4 +1,4 @@
-package dev.mirshop.platform.web;
+package dev.mirshop.storefront.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,7 +14,7 @@ import io.quarkus.qute.Variant;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 
-/** {#hole} in the shop's Qute engine: content when a page renders normally, a marker in a PageSkeleton. */
+/** {#hole} in the shop's Qute engine: content when a page renders normally, a marker in a PageSkeleton; names from Hole. */
 @QuarkusTest
 class HoleSectionTest {
 
@@ -23,24 +23,26 @@ class HoleSectionTest {
 
     @Test
     void aNormalRenderShowsTheContent() {
-        Template t = engine.parse("<b>{#hole who}{name}{/hole}</b>", Variant.forContentType(Variant.TEXT_HTML));
+        Template t = engine.parse("<b>{#hole keywords}{name}{/hole}</b>", Variant.forContentType(Variant.TEXT_HTML));
         assertThat(t.data("name", "<Ann>").render()).isEqualTo("<b>&lt;Ann&gt;</b>");
     }
 
     @Test
     void aSkeletonKeepsAHoleAlsoInsideIncludedTemplatesAndTags() {
-        engine.putTemplate("hole-test-layout", engine.parse("<main>{#insert}{/}</main>{#hole footer}f{/hole}"));
-        Template page = engine.parse("{#include hole-test-layout}<p>{title}</p>{#hole who}{name}{/hole}{/include}");
+        engine.putTemplate("hole-test-layout", engine.parse("<main>{#insert}{/}</main>{#hole rum}f{/hole}"));
+        Template page = engine.parse("{#include hole-test-layout}<p>{title}</p>{#hole keywords}{name}{/hole}{/include}");
         PageSkeleton skeleton = PageSkeleton.render(page.data("title", "Shared").data("name", "Ann"));
-        assertThat(skeleton.holes()).containsExactly("who", "footer");
-        assertThat(text(skeleton.fill(Map.of("who", "Bob", "footer", "F")::get))).isEqualTo("<main><p>Shared</p>Bob</main>F");
+        assertThat(skeleton.holes()).containsExactly(Hole.KEYWORDS, Hole.RUM);
+        assertThat(text(skeleton.fill(Map.of(Hole.KEYWORDS, "Bob", Hole.RUM, "F")::get)))
+                .isEqualTo("<main><p>Shared</p>Bob</main>F");
         engine.removeTemplates(id -> id.equals("hole-test-layout"));
     }
 
     @Test
-    void aHoleNeedsAPlainName() {
+    void aHoleNeedsTheNameOfAHole() {
         assertThatThrownBy(() -> engine.parse("{#hole}x{/hole}")).hasMessageContaining("{#hole}");
         assertThatThrownBy(() -> engine.parse("{#hole 'a b'}x{/hole}")).hasMessageContaining("{#hole}");
+        assertThatThrownBy(() -> engine.parse("{#hole who}x{/hole}")).hasMessageContaining("csrfToken");
     }
 
     private static String text(byte[] page) {

@@ -2,9 +2,9 @@ package dev.mirshop.storefront.clients;
 
 import java.util.Optional;
 
+import dev.mirshop.platform.cache.SharedLoads;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,7 +30,7 @@ public class CurrentTeaser {
 
     /** The teaser in memory at once, or asked of the service on a worker thread (the client blocks). */
     public Uni<Optional<TeaserView>> get() {
-        return cache.getAsync(KEY, key -> VertxContextSupport.executeBlocking(client::teaser));
+        return SharedLoads.get(cache, KEY, client::teaser);
     }
 
     /** The next page asks the service again. */

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import dev.mirshop.platform.cache.SharedLoads;
 import dev.mirshop.storefront.catalog.CatalogChanged;
 import dev.mirshop.storefront.catalog.CatalogPages;
 import dev.mirshop.storefront.clients.AdView;
@@ -13,7 +14,6 @@ import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.cache.QuteCache;
-import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -25,8 +25,8 @@ import jakarta.ws.rs.core.Response;
  * page is rendered once ({@link PageSkeleton}) and kept a few seconds ({@code quarkus.cache.caffeine."page-skeletons"});
  * each request then gets it with its own holes filled ({@link PageHoles}), once its ad has arrived or fallen back.
  * <p>
- * Threads: a page not in memory is built on a worker thread (it may read the database); everything else runs on
- * the request's I/O thread, and waiting for the ad holds no thread. {@link PageRules} says what a shared page may
+ * Threads: a page not in memory is built once, on a worker thread (it may read the database; {@link SharedLoads});
+ * everything else runs on the request's I/O thread, and waiting for the ad holds no thread. {@link PageRules} says what a shared page may
  * contain. This class also owns the catalog's HTML: when the catalog changes ({@link CatalogChanged}), the pages
  * and Qute's {@code {#cached}} fragments are dropped.
  */
@@ -67,8 +67,7 @@ public class SharedPages {
      * worker thread of this request.
      */
     public Uni<Response> answer(Object key, Supplier<SharedPage> build) {
-        return pages.<Object, SharedPage> getAsync(key, k -> VertxContextSupport.executeBlocking(build::get))
-                .flatMap(this::respond);
+        return SharedLoads.get(pages, key, build::get).flatMap(this::respond);
     }
 
     private Uni<Response> respond(SharedPage page) {

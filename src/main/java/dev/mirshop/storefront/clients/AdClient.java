@@ -12,6 +12,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
@@ -23,8 +24,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The ad for a page: decorative, asked without holding a thread (the page renders when the answer arrives). Two
- * attempts of 70 ms each keep the whole call within 150 ms; a breaker stops calling a failing service; the fallback
+ * The ad for a page: decorative, asked without holding a thread (the page renders when the answer arrives). One
+ * attempt of 70 ms (and one more after a fast failure) keeps the whole call within 150 ms; a breaker stops calling a
+ * failing service; the fallback
  * is the last ad shown for the same taxons, or none. A marketer's preview of a campaign goes through the same
  * client ({@link #preview}), with its own budget and breaker. Never throws.
  */
@@ -53,7 +55,10 @@ public class AdClient {
 
     /** One ad for a page about these taxons (permalinks such as categories/mugs); empty list for any page. */
     @Timeout(value = 70, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 0, jitter = 0, abortOn = AdsApi.NoAnswer.class)
+    // a fast failure (a pooled connection the service closed, a 5xx) is asked again at once; a timeout is not: it
+    // means the service, or this busy process, is slow, and asking again only doubles its load (docs/performance.md,
+    // issue 15: in those runs no retry after a timeout answered in time)
+    @Retry(maxRetries = 1, delay = 0, jitter = 0, abortOn = { AdsApi.NoAnswer.class, TimeoutException.class })
     // Every page asks, so at busy times 20 calls are a few milliseconds of traffic: a blip of slow answers (a GC
     // pause) must not darken the slot for long, while a dead service still opens it within a fraction of a second.
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,

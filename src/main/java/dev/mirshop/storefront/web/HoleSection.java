@@ -34,8 +34,9 @@ public class HoleSection implements SectionHelperFactory<HoleSection.Helper> {
     public Helper initialize(SectionInitContext context) {
         String name = context.getParameter("name");
         Hole hole = Hole.named(name).orElseThrow(() -> TemplateException.builder()
-                .message("{#hole} needs one of " + Arrays.stream(Hole.values()).map(Hole::templateName).toList()
-                        + " (dev.mirshop.storefront.web.Hole), got: " + name)
+                // no braces: Qute renders this message as a template
+                .message("a hole needs the name of one of " + Arrays.stream(Hole.values()).map(Hole::templateName).toList()
+                        + " (storefront.web.Hole), got: " + name)
                 .origin(context.getOrigin()).build());
         return new Helper(hole);
     }

@@ -40,9 +40,10 @@ class HoleSectionTest {
 
     @Test
     void aHoleNeedsTheNameOfAHole() {
-        assertThatThrownBy(() -> engine.parse("{#hole}x{/hole}")).hasMessageContaining("{#hole}");
-        assertThatThrownBy(() -> engine.parse("{#hole 'a b'}x{/hole}")).hasMessageContaining("{#hole}");
-        assertThatThrownBy(() -> engine.parse("{#hole who}x{/hole}")).hasMessageContaining("csrfToken");
+        assertThatThrownBy(() -> engine.parse("{#hole}x{/hole}")).hasMessageContaining("hole");
+        assertThatThrownBy(() -> engine.parse("{#hole 'a b'}x{/hole}")).hasMessageContaining("a hole needs the name");
+        assertThatThrownBy(() -> engine.parse("{#hole who}x{/hole}")).hasMessageContaining("a hole needs the name")
+                .hasMessageContaining("csrfToken").hasMessageContaining("got: who");
     }
 
     private static String text(byte[] page) {

@@ -26,7 +26,7 @@ log=$(mktemp)
 java -Xmx256m -Dquarkus.http.port="$PORT" -jar "$APP/quarkus-run.jar" >"$log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 $(( ${START_SECONDS:-60} * 2 ))); do  # START_SECONDS: a busy machine starts the shop slowly
   curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
   sleep 0.5
 done

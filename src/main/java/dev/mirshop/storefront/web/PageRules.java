@@ -27,7 +27,7 @@ import io.quarkus.qute.TemplateNode;
  */
 public final class PageRules {
 
-    /** The templates that {@link SharedPages} renders once for every shopper. */
+    /** The templates that {@link SharedPages} renders once for every shopper (it refuses any other). */
     public static final List<String> SHARED_PAGES = List.of("HomeResource/home", "catalog/product", "catalog/message");
 
     /** Application-scoped beans that templates name ({@code cdi:}, {@code inject:}) and whose members vary per request. */

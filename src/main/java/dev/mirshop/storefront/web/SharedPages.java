@@ -53,12 +53,23 @@ public class SharedPages {
 
         /** A page with its ad targeted at these taxon permalinks (empty: any page). */
         public static SharedPage of(TemplateInstance template, List<String> adContext) {
-            return new SharedPage(200, PageSkeleton.render(template), List.copyOf(adContext));
+            return new SharedPage(200, render(template), List.copyOf(adContext));
         }
 
         /** An error page in the shop's layout (a 404), the same for every shopper but for the header. */
         public static SharedPage problem(int status, TemplateInstance template) {
-            return new SharedPage(status, PageSkeleton.render(template), List.of());
+            return new SharedPage(status, render(template), List.of());
+        }
+
+        /** Only templates that PageRules checks as shared pages may be shared. */
+        private static PageSkeleton render(TemplateInstance template) {
+            String id = template.getTemplate().getId();
+            String page = id.endsWith(".html") ? id.substring(0, id.length() - ".html".length()) : id;
+            if (!PageRules.SHARED_PAGES.contains(page)) {
+                throw new IllegalStateException(id + " is rendered once for every shopper but PageRules does not check"
+                        + " it: add it to PageRules.SHARED_PAGES");
+            }
+            return PageSkeleton.render(template);
         }
     }
 

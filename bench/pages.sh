@@ -8,6 +8,7 @@
 #
 # Usage: bench/pages.sh            (builds target/quarkus-app if missing)
 #        PORT=8099 DURATION=15s WARMUP=10s bench/pages.sh
+#        APP=/tmp/other-build/quarkus-app PAGES="static home product" bench/pages.sh   (another build, some pages)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,15 +17,16 @@ DURATION=${DURATION:-15s}
 WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
+APP=${APP:-target/quarkus-app}
 BASE="http://127.0.0.1:${PORT}"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
-[ -f target/quarkus-app/quarkus-run.jar ] || mvn -B -q package -DskipTests
+[ -f "$APP/quarkus-run.jar" ] || mvn -B -q package -DskipTests
 
 log=$(mktemp)
-java -Xmx256m -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+java -Xmx256m -Dquarkus.http.port="$PORT" -jar "$APP/quarkus-run.jar" >"$log" 2>&1 &
 app=$!
 trap 'kill $app 2>/dev/null || true; wait $app 2>/dev/null || true; rm -f "$log"' EXIT
-for _ in $(seq 1 120); do
+for _ in $(seq 1 $(( ${START_SECONDS:-60} * 2 ))); do  # START_SECONDS: a busy machine starts the shop slowly
   curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
   sleep 0.5
 done
@@ -33,7 +35,7 @@ curl -fs "$BASE/q/health/ready" >/dev/null || { echo "shop did not start:" >&2; 
 # a product and a category that exist in the demo catalog
 product_path=$(curl -fs "$BASE/t/categories/clothing" | grep -o 'href="/products/[a-z0-9-]*"' | head -1 | sed 's/href="//;s/"//')
 [ -n "$product_path" ] || product_path=/products/ruby-on-rails-tote
-declare -a names=(static home category search product)
+read -r -a names <<<"${PAGES:-static home category search product}"
 declare -A paths=(
   [static]=/css/shop.css
   [home]=/
@@ -88,7 +90,7 @@ done
 
 echo
 echo "MIR Shop page benchmark — $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, app -Xmx256m, embedded PostgreSQL"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION, app -Xmx256m ($APP), embedded PostgreSQL, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 printf '| %-9s | %-36s | %9s | %8s | %8s | %6s | %8s | %11s | %9s |\n' page path "req/s" "p50 ms" "p99 ms" errors "ceiling" "SQL/request" "fallbacks"
 printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ----------- -------------------------------------- ----------- ---------- ---------- -------- ---------- ------------- -----------
 for name in "${names[@]}"; do

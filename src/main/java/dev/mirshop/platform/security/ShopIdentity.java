@@ -13,6 +13,8 @@ public final class ShopIdentity {
     public static final String ACCOUNT_NAME = "account_name";
     /** The login session's stored key (the hash of its cookie), a {@link String}: CSRF tokens are bound to it. */
     public static final String SESSION_KEY = "session_key";
+    /** The role (accounts.role) of marketers: the console, and campaign previews on shop pages. */
+    public static final String MARKETER_ROLE = "marketer";
 
     private ShopIdentity() {
     }

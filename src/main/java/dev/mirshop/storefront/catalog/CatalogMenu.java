@@ -7,15 +7,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.mirshop.platform.web.WorkerThread;
+import io.vertx.core.Context;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
 
 /**
- * The category menu shown on every page: one query, reused for a minute (taxons change rarely). The last
- * menu stays readable without a database call, for pages rendered on an I/O thread (the 404 of an unknown path).
+ * The category menu shown on every page ({@code cdi:catalogMenu.forLayout} in base.html): one query, reused for a
+ * minute (taxons change rarely). The last menu stays readable without a database call, for pages rendered on an
+ * I/O thread (an error page answered before any resource ran).
  */
+@Named("catalogMenu")
 @ApplicationScoped
 public class CatalogMenu {
 
@@ -53,17 +56,14 @@ public class CatalogMenu {
         snapshot = new Snapshot(current.items(), current.names(), 0, false);
     }
 
-    /** The menu as last loaded, possibly empty; never touches the database. */
-    public List<MenuItem> lastLoaded() {
-        return snapshot.items();
+    /** For the layout: the current menu, except on an I/O thread, which must not block: there the last loaded. */
+    public List<MenuItem> forLayout() {
+        return Context.isOnEventLoopThread() ? snapshot.items() : current().items();
     }
 
     private Snapshot current() {
         Snapshot current = snapshot;
         if (!current.loaded() || System.nanoTime() - current.loadedAt() > TTL_NANOS) {
-            if (WorkerThread.mustNotBlock()) {
-                throw WorkerThread.needsWorker();
-            }
             current = load();
             snapshot = current;
         }

@@ -12,10 +12,11 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.mirshop.observability.StorefrontMeters;
 import io.smallrye.faulttolerance.api.AsynchronousNonBlocking;
 import io.smallrye.faulttolerance.api.CircuitBreakerName;
 import io.smallrye.mutiny.Uni;
@@ -23,8 +24,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The ad for a page: decorative, asked without holding a thread (the page renders when the answer arrives). Two attempts of 70 ms each keep the whole call within 150 ms; a breaker stops
- * calling a failing service; the fallback is the last ad shown for the same taxons, or none. Never throws.
+ * The ad for a page: decorative, asked without holding a thread (the page renders when the answer arrives). One
+ * attempt of 70 ms (and one more after a fast failure) keeps the whole call within 150 ms; a breaker stops calling a
+ * failing service; the fallback
+ * is the last ad shown for the same taxons, or none. A marketer's preview of a campaign goes through the same
+ * client ({@link #preview}), with its own budget and breaker. Never throws.
  */
 @ApplicationScoped
 public class AdClient {
@@ -37,7 +41,11 @@ public class AdClient {
     AdsApi api;
 
     @Inject
-    dev.mirshop.observability.StorefrontMeters fallbacks;
+    @RestClient
+    AdPreviewApi previewApi;
+
+    @Inject
+    StorefrontMeters fallbacks;
 
     /** Where browsers reach the ad service's banners and clicks when not through the shop's own origin. */
     @ConfigProperty(name = "storefront.ads.public-url")
@@ -47,7 +55,10 @@ public class AdClient {
 
     /** One ad for a page about these taxons (permalinks such as categories/mugs); empty list for any page. */
     @Timeout(value = 70, unit = ChronoUnit.MILLIS)
-    @Retry(maxRetries = 1, delay = 0, jitter = 0, abortOn = AdsApi.NoAnswer.class)
+    // a fast failure (a pooled connection the service closed, a 5xx) is asked again at once; a timeout is not: it
+    // means the service, or this busy process, is slow, and asking again only doubles its load (docs/performance.md,
+    // issue 15: in those runs no retry after a timeout answered in time)
+    @Retry(maxRetries = 1, delay = 0, jitter = 0, abortOn = { AdsApi.NoAnswer.class, TimeoutException.class })
     // Every page asks, so at busy times 20 calls are a few milliseconds of traffic: a blip of slow answers (a GC
     // pause) must not darken the slot for long, while a dead service still opens it within a fraction of a second.
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
@@ -67,6 +78,25 @@ public class AdClient {
         fallbacks.dependencyFallback("ads", "select");
         LOG.debugf("Ad service unavailable (%s); showing the last good ad", failure.toString());
         return Uni.createFrom().item(lastGood.getOrDefault(key(taxonPermalinks), Optional.empty()));
+    }
+
+    /**
+     * The ad this campaign would show on a page about these taxons, for a marketer's preview: asked of the ad
+     * service's admin API within 2 s (a marketer waits, a shopper never asks), none when it cannot tell.
+     */
+    @Timeout(value = 2, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.5, delay = 5, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreakerName("ads-preview")
+    @Fallback(fallbackMethod = "noPreview")
+    @AsynchronousNonBlocking
+    public Uni<Optional<AdView>> preview(long campaign, List<String> taxonPermalinks) {
+        return previewApi.preview(campaign, key(taxonPermalinks), 1)
+                .map(ads -> ads.stream().findFirst().map(ad -> ad.withBase(publicUrl.orElse(""))));
+    }
+
+    Uni<Optional<AdView>> noPreview(long campaign, List<String> taxonPermalinks, Throwable failure) {
+        LOG.warnf("Preview of campaign %d failed (%s); showing no ad", campaign, failure.toString());
+        return Uni.createFrom().item(Optional.empty());
     }
 
     private void remember(String key, Optional<AdView> answer) {

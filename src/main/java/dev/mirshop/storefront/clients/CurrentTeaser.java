@@ -2,9 +2,10 @@ package dev.mirshop.storefront.clients;
 
 import java.util.Optional;
 
-import dev.mirshop.platform.web.WorkerThread;
+import dev.mirshop.platform.cache.SharedLoads;
 import io.quarkus.cache.Cache;
 import io.quarkus.cache.CacheName;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -27,8 +28,9 @@ public class CurrentTeaser {
     @CacheName("discount-teaser")
     Cache cache;
 
-    public Optional<TeaserView> get() {
-        return WorkerThread.cached(cache, KEY, key -> client.teaser());
+    /** The teaser in memory at once, or asked of the service on a worker thread (the client blocks). */
+    public Uni<Optional<TeaserView>> get() {
+        return SharedLoads.get(cache, KEY, client::teaser);
     }
 
     /** The next page asks the service again. */

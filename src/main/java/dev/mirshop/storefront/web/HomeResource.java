@@ -1,18 +1,15 @@
 package dev.mirshop.storefront.web;
 
 import java.util.List;
-import java.util.Optional;
 
-import dev.mirshop.platform.web.WorkerThread;
 import dev.mirshop.storefront.catalog.CatalogCache;
 import dev.mirshop.storefront.catalog.CatalogMenu;
 import dev.mirshop.storefront.catalog.CatalogQueries;
 import dev.mirshop.storefront.catalog.ProductCard;
-import dev.mirshop.storefront.clients.AdView;
-import dev.mirshop.storefront.clients.TeaserView;
-import io.smallrye.mutiny.Uni;
+import dev.mirshop.storefront.web.SharedPages.SharedPage;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -37,15 +34,14 @@ public class HomeResource {
 
     @CheckedTemplate
     static class Templates {
-        static native TemplateInstance home(List<ProductCard> featured, List<CatalogMenu.MenuItem> categories,
-                Optional<AdView> ad, Optional<TeaserView> teaser);
+        /** The ad and the teaser are holes ({@link Hole}), filled per view. */
+        static native TemplateInstance home(List<ProductCard> featured, List<CatalogMenu.MenuItem> categories);
     }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
     public Uni<Response> home() {
-        return WorkerThread.call(() -> pages.prepare("home", () -> Templates.home(
-                cache.get("home-featured", key -> catalog.featured(FEATURED)), menu.categories(), Optional.empty(),
-                Optional.empty()))).flatMap(home -> pages.respond(home, List.of()));
+        return pages.answer("home", () -> SharedPage.of(Templates.home(
+                cache.get("home-featured", key -> catalog.featured(FEATURED)), menu.categories()), List.of()));
     }
 }

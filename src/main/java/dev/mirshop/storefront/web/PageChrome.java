@@ -2,15 +2,14 @@ package dev.mirshop.storefront.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
 import dev.mirshop.platform.security.ShopIdentity;
-import dev.mirshop.platform.web.WorkerThread;
+import dev.mirshop.platform.security.csrf.CsrfTokens;
 import dev.mirshop.storefront.account.ReturnPath;
 import dev.mirshop.storefront.cart.CartCookie;
-import dev.mirshop.storefront.catalog.CatalogMenu;
 import io.quarkus.security.identity.SecurityIdentity;
-import dev.mirshop.platform.security.csrf.CsrfTokens;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
@@ -19,13 +18,15 @@ import jakarta.inject.Named;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
-/** What the layout shows on every page: category menu, cart count, who is logged in. {cdi:chrome.*} in Qute. */
+/**
+ * What the layout shows for this request's shopper: cart count, who is logged in, the search keywords, the page to
+ * come back to ({cdi:chrome.*} in Qute). Only inside a {#hole} on shared pages (PageRules); the same for every
+ * shopper (the category menu) is not here.
+ */
 @Named("chrome")
 @RequestScoped
 public class PageChrome {
 
-    @Inject
-    CatalogMenu menu;
     @Inject
     HttpServerRequest request;
     @Inject
@@ -39,24 +40,19 @@ public class PageChrome {
 
     private Integer cartCount;
 
-    public List<CatalogMenu.MenuItem> menu() {
-        return ioThread() ? menu.lastLoaded() : menu.categories();
-    }
-
-    /** False only where the database cannot be asked (a page rendered on an I/O thread). */
+    /** False only where the database would have to be asked and cannot be (on an I/O thread, not loaded before). */
     public boolean cartCountKnown() {
-        return !ioThread() || cartCount != null;
+        return cartCount != null || !ioThread() || cartToken() == null;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public int cartCount() {
-        if (cartCount == null && ioThread()) {
-            return 0;
-        }
         if (cartCount == null) {
             String token = cartToken();
             if (token == null) {
                 cartCount = 0;
+            } else if (ioThread()) {
+                return 0; // not known here: cartCountKnown() is false
             } else {
                 Number n = (Number) em.createNativeQuery(
                         "select coalesce(sum(i.quantity), 0) from cart_items i join carts c on c.id = i.cart_id where c.token = ?1")
@@ -68,14 +64,14 @@ public class PageChrome {
     }
 
     /**
-     * Reads now what the layout needs from the database, for a page that renders later on an I/O thread (when
-     * its ad arrives).
+     * The cart count, read now for a header filled later on the I/O thread: from the database on a worker thread
+     * when the shopper has a cart, else at once.
      */
-    public void prepare() {
-        if (cartCount == null && cartToken() != null && WorkerThread.mustNotBlock()) {
-            throw WorkerThread.needsWorker();
+    public Uni<Integer> loadCartCount() {
+        if (cartCount != null || cartToken() == null || !ioThread()) {
+            return Uni.createFrom().item(cartCount());
         }
-        cartCount();
+        return VertxContextSupport.executeBlocking(this::cartCount);
     }
 
     /** The shopper's cart token from the cookie, or null when there is none (or it is malformed). */

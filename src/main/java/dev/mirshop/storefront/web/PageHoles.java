@@ -9,7 +9,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.mirshop.observability.rum.RumSnippet;
 import dev.mirshop.platform.security.csrf.CsrfTokens;
-import dev.mirshop.platform.web.PageSkeleton;
 import dev.mirshop.storefront.clients.AdView;
 import dev.mirshop.storefront.clients.TeaserView;
 import io.quarkus.qute.Escaper;
@@ -19,8 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * This request's content for the holes of the shop's layout and catalog pages ({@code {#hole}} in base.html and
- * the tags): rendered by the same tag templates a normal page renders, or, for plain values, escaped as Qute would.
+ * This request's content for each {@link Hole} of a shared page: rendered by the same tag templates a normal page
+ * renders, or, for plain values, escaped as Qute would. One case per hole and no default: a hole added to
+ * {@link Hole} does not compile until it is filled here.
  */
 @ApplicationScoped
 public class PageHoles {
@@ -48,19 +48,18 @@ public class PageHoles {
     private final Cache<Slot, String> slots = Caffeine.newBuilder().maximumSize(200)
             .expireAfterWrite(Duration.ofMinutes(5)).build();
 
-    private record Slot(String hole, Optional<?> content) {
+    private record Slot(Hole hole, Optional<?> content) {
     }
 
     /** The page (UTF-8) for this request's shopper, with this ad and teaser. */
     public byte[] fill(PageSkeleton page, Optional<AdView> ad, Optional<TeaserView> teaser) {
         return page.fill(hole -> switch (hole) {
-            case "csrfToken" -> HTML.escape(Objects.toString(csrf.getToken(), ""));
-            case "keywords" -> HTML.escape(chrome.keywords());
-            case "accountLinks" -> accountLinks.render();
-            case "rum" -> rum.enabled() ? rumTrace.render() : "";
-            case "ad" -> slots.get(new Slot(hole, ad), key -> adSlot.data("ad", ad).render());
-            case "teaser" -> slots.get(new Slot(hole, teaser), key -> teaserSlot.data("teaser", teaser).render());
-            default -> null;
+            case CSRF_TOKEN -> HTML.escape(Objects.toString(csrf.getToken(), ""));
+            case KEYWORDS -> HTML.escape(chrome.keywords());
+            case ACCOUNT_LINKS -> accountLinks.render();
+            case RUM -> rum.enabled() ? rumTrace.render() : "";
+            case AD -> slots.get(new Slot(hole, ad), key -> adSlot.data("ad", ad).render());
+            case TEASER -> slots.get(new Slot(hole, teaser), key -> teaserSlot.data("teaser", teaser).render());
         });
     }
 }

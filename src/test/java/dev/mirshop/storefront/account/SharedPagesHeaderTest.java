@@ -12,7 +12,7 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
 /**
- * The home and product pages are rendered once and shared (platform.web.PageSkeleton), yet each shopper's header,
+ * The home and product pages are rendered once and shared (storefront.web.SharedPages), yet each shopper's header,
  * search box and forms are their own: who is logged in, their log-out form and CSRF token, the page to come back to.
  */
 @QuarkusTest

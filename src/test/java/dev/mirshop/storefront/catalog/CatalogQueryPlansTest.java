@@ -176,7 +176,7 @@ class CatalogQueryPlansTest {
                 }
             }
             all.add(Checked.paged(CatalogQueries.facetsSql(taxonId, now), 100));
-            all.add(Checked.paged(CatalogQueries.relatedSql(1, taxonId, ProductsResource.RELATED, now), 3L * ProductsResource.RELATED));
+            all.add(Checked.paged(CatalogQueries.relatedSql(1, taxonId, ProductPages.RELATED, now), 3L * ProductPages.RELATED));
         }
         // searches: common, middling and rare words, several words, with filters, by relevance and by price
         List<String> words = List.of("workshop", "linen", "hoodie", "merino scarf", "quilted", "cashmere cardigan", "xqzvbnwp",

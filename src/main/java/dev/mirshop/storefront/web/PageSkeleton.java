@@ -1,8 +1,10 @@
-package dev.mirshop.platform.web;
+package dev.mirshop.storefront.web;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 
 import io.quarkus.qute.TemplateInstance;
@@ -11,7 +13,7 @@ import io.quarkus.qute.TemplateInstance;
  * A page rendered once with holes where each request's own content goes (the CSRF token, who is logged in, the
  * ad): most of a busy page is the same for every shopper, and rendering it through Qute's include and insert
  * sections on every view cost more than everything else the page does. Templates mark the per-request parts with
- * {@code {#hole name}…{/hole}} ({@link HoleSectionFactory}); rendered normally, a hole renders its content, and
+ * {@code {#hole name}…{/hole}} ({@link HoleSection}, names from {@link Hole}); rendered normally, a hole renders its content, and
  * rendered by {@link #render(TemplateInstance)}, it leaves a marker instead. {@link #fill} then puts each request's
  * content in the holes. The shared parts are kept encoded (UTF-8), so a request encodes only its holes and
  * allocates only the page's bytes.
@@ -24,11 +26,13 @@ public final class PageSkeleton {
     private static final char DELIMITER = '\u0001';
 
     private final byte[][] parts;
-    private final String[] holes;
+    private final Hole[] holes;
+    private final Set<Hole> kinds;
 
-    private PageSkeleton(List<String> parts, List<String> holes) {
+    private PageSkeleton(List<String> parts, List<Hole> holes) {
         this.parts = parts.stream().map(part -> part.getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
-        this.holes = holes.toArray(String[]::new);
+        this.holes = holes.toArray(Hole[]::new);
+        this.kinds = holes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(holes));
     }
 
     /** Renders the template with markers in its holes. */
@@ -36,13 +40,13 @@ public final class PageSkeleton {
         return parse(template.setAttribute(RENDERING, Boolean.TRUE).render());
     }
 
-    static String marker(String hole) {
-        return DELIMITER + hole + DELIMITER;
+    static String marker(Hole hole) {
+        return DELIMITER + hole.name() + DELIMITER;
     }
 
     static PageSkeleton parse(String rendered) {
         List<String> parts = new ArrayList<>();
-        List<String> holes = new ArrayList<>();
+        List<Hole> holes = new ArrayList<>();
         int from = 0;
         int start;
         while ((start = rendered.indexOf(DELIMITER, from)) >= 0) {
@@ -51,23 +55,28 @@ public final class PageSkeleton {
                 throw new IllegalArgumentException("An unterminated hole marker at " + start);
             }
             parts.add(rendered.substring(from, start));
-            holes.add(rendered.substring(start + 1, end));
+            holes.add(Hole.valueOf(rendered.substring(start + 1, end)));
             from = end + 1;
         }
         parts.add(rendered.substring(from));
         return new PageSkeleton(parts, holes);
     }
 
-    /** The names of the holes, in page order (a name appears once per hole). */
-    public List<String> holes() {
+    /** The holes, in page order (a hole appears once per place). */
+    public List<Hole> holes() {
         return List.of(holes);
+    }
+
+    /** Whether the page has this hole at least once. */
+    public boolean has(Hole hole) {
+        return kinds.contains(hole);
     }
 
     /**
      * The page, in UTF-8, with each hole's content for this request: markup, already escaped where it needs to be.
-     * A hole the filler does not know is a programming error, never an empty string.
+     * A hole without content is a programming error, never an empty string.
      */
-    public byte[] fill(Function<String, String> content) {
+    public byte[] fill(Function<Hole, String> content) {
         byte[][] filled = new byte[holes.length][];
         int length = parts[holes.length].length;
         for (int i = 0; i < holes.length; i++) {

@@ -178,6 +178,7 @@ public class CatalogQueries {
                 + " and e.search_vector @@ " + TSQUERY + ")";
     }
 
+    /** The price range's conditions over {@code e.price}; {@link #priced(ListingQuery, Map)} binds them. */
     private static String priced(ListingQuery q) {
         return (q.minPrice() != null ? " and e.price >= :minPrice" : "") + (q.maxPrice() != null ? " and e.price <= :maxPrice" : "");
     }
@@ -304,15 +305,8 @@ public class CatalogQueries {
             sql.append(" and e.option_ids && cast(:colors as int[])");
             params.put("colors", arrayLiteral(filters.colors()));
         }
-        if (q.minPrice() != null) {
-            sql.append(" and e.price >= :minPrice");
-            params.put("minPrice", q.minPrice());
-        }
-        if (q.maxPrice() != null) {
-            sql.append(" and e.price <= :maxPrice");
-            params.put("maxPrice", q.maxPrice());
-        }
-        return sql.toString();
+        priced(q, params);
+        return sql.append(priced(q)).toString();
     }
 
     /** {1,2,3}: a PostgreSQL array of numbers, bound as text and cast in the statement. */

@@ -76,6 +76,22 @@ public class CartService {
                 .setParameter(1, cartId).getSingleResult();
     }
 
+    /** How many items the cart of this token holds (the header's count): 0 for no cart. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public int itemCount(String token) {
+        Number n = (Number) em.createNativeQuery("""
+                select coalesce(sum(i.quantity), 0) from cart_items i join carts c on c.id = i.cart_id
+                where c.token = ?1""").setParameter(1, token).getSingleResult();
+        return n.intValue();
+    }
+
+    /** Whether a cart in checkout holds this order number for its order (numbers are drawn before the order exists). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean reservesOrderNumber(String number) {
+        return (Boolean) em.createNativeQuery("select exists (select 1 from carts where reserved_order_number = ?1)")
+                .setParameter(1, number).getSingleResult();
+    }
+
     /** What the cart's items cost at today's prices, without reading the rest of each line. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public BigDecimal itemTotal(long cartId) {

@@ -91,7 +91,8 @@ public class AdClient {
     @AsynchronousNonBlocking
     public Uni<Optional<AdView>> preview(long campaign, List<String> taxonPermalinks) {
         return previewApi.preview(campaign, key(taxonPermalinks), 1)
-                .map(ads -> ads.stream().findFirst().map(ad -> ad.withBase(publicUrl.orElse(""))));
+                .map(ads -> ads.stream().findFirst().map(ad -> ad.withBase(publicUrl.orElse(""))))
+                .onFailure(AdsApi.NoAnswer.class).recoverWithItem(Optional.empty());
     }
 
     Uni<Optional<AdView>> noPreview(long campaign, List<String> taxonPermalinks, Throwable failure) {

@@ -6,12 +6,15 @@ import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
 
 import dev.mirshop.platform.security.ServiceTokenClientFilter;
+import io.quarkus.rest.client.reactive.ClientExceptionMapper;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 /**
  * The ad service's preview (its admin API, with the service token): the ads a campaign would show on a page, whatever
@@ -28,4 +31,13 @@ interface AdPreviewApi {
     @Path("/preview")
     Uni<List<AdView>> preview(@QueryParam("campaign") long campaign, @QueryParam("context") String context,
             @QueryParam("count") int count);
+
+    /** No such campaign is an answer (nothing to preview), not a failure that counts against the breaker. */
+    @ClientExceptionMapper
+    static RuntimeException toException(Response response) {
+        if (response.getStatus() == 404) {
+            return new AdsApi.NoAnswer();
+        }
+        return new WebApplicationException("Ad service answered " + response.getStatus(), response.getStatus());
+    }
 }

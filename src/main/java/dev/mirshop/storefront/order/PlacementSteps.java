@@ -225,11 +225,9 @@ class PlacementSteps {
     private String nextNumber() {
         for (int attempt = 0; attempt < 20; attempt++) {
             String number = OrderNumbers.random();
-            Number taken = (Number) em.createNativeQuery("""
-                    select (select count(*) from orders where number = ?1)
-                         + (select count(*) from carts where reserved_order_number = ?1)""")
+            boolean ordered = (Boolean) em.createNativeQuery("select exists (select 1 from orders where number = ?1)")
                     .setParameter(1, number).getSingleResult();
-            if (taken.longValue() == 0) {
+            if (!ordered && !carts.reservesOrderNumber(number)) {
                 return number;
             }
         }

@@ -7,6 +7,7 @@ import dev.mirshop.platform.security.ShopIdentity;
 import dev.mirshop.platform.security.csrf.CsrfTokens;
 import dev.mirshop.storefront.account.ReturnPath;
 import dev.mirshop.storefront.cart.CartCookie;
+import dev.mirshop.storefront.cart.CartService;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
@@ -15,8 +16,6 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 
 /**
  * What the layout shows for this request's shopper: cart count, who is logged in, the search keywords, the page to
@@ -30,7 +29,7 @@ public class PageChrome {
     @Inject
     HttpServerRequest request;
     @Inject
-    EntityManager em;
+    CartService carts;
     @Inject
     SecurityIdentity identity;
     @Inject
@@ -45,7 +44,6 @@ public class PageChrome {
         return cartCount != null || !ioThread() || cartToken() == null;
     }
 
-    @Transactional(Transactional.TxType.SUPPORTS)
     public int cartCount() {
         if (cartCount == null) {
             String token = cartToken();
@@ -54,10 +52,7 @@ public class PageChrome {
             } else if (ioThread()) {
                 return 0; // not known here: cartCountKnown() is false
             } else {
-                Number n = (Number) em.createNativeQuery(
-                        "select coalesce(sum(i.quantity), 0) from cart_items i join carts c on c.id = i.cart_id where c.token = ?1")
-                        .setParameter(1, token).getSingleResult();
-                cartCount = n.intValue();
+                cartCount = carts.itemCount(token);
             }
         }
         return cartCount;

@@ -25,6 +25,21 @@ public class Browser {
     public final Map<String, String> headers = new LinkedHashMap<>();
     protected String csrfToken;
 
+    public Browser() {
+    }
+
+    protected Browser(String clientAddress) {
+        headers.put("X-Forwarded-For", clientAddress);
+    }
+
+    /**
+     * A browser behind the trusted proxy (127.0.0.1 in tests) for a client address of its own, so that what the shop
+     * throttles per client (logins, resets, order lookups) counts this browser alone.
+     */
+    public static Browser from(String clientAddress) {
+        return new Browser(clientAddress);
+    }
+
     public Response get(String path) {
         Response response = request().get(path);
         absorb(response);

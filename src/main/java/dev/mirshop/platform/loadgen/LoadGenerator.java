@@ -2,7 +2,6 @@ package dev.mirshop.platform.loadgen;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -58,7 +57,7 @@ public class LoadGenerator implements BackgroundWork {
             return;
         }
         rate = new RateLimit(config.rate());
-        http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+        http = Shopper.client();
         Gauge.builder("shop.loadgen.shoppers", this, g -> g.settings().shoppers())
                 .description("Virtual shoppers walking now").register(registry);
         Gauge.builder("shop.loadgen.rate", this, g -> g.settings().rate())

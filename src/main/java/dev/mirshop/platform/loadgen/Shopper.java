@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Random;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
@@ -26,9 +27,10 @@ import org.jsoup.nodes.Element;
 
 /**
  * One virtual shopper: its own cookies (cart, CSRF nonce), the links it has seen, one journey after another. Forms
- * are filled like a careful shopper fills them (hidden fields kept, the test card 4111 1111 1111 1111).
+ * are filled like a careful shopper fills them (hidden fields kept, the test card 4111 1111 1111 1111). The load
+ * generator walks many of them at a shared rate; a test walks one {@link #alone alone} and calls its steps.
  */
-final class Shopper {
+public final class Shopper {
 
     static final List<String> WORDS = List.of("shirt", "mug", "bag", "cap", "hoodie", "tote", "sticker", "jacket",
             "socks", "poster", "red", "blue", "ruby", "spree", "zzz-no-such-thing");
@@ -58,6 +60,17 @@ final class Shopper {
         this.record = record;
     }
 
+    /** The client the shoppers share: redirects are answers to count, not followed. */
+    static HttpClient client() {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    /** One shopper on its own, as fast as the shop answers, counting nothing (a test's traffic). */
+    public static Shopper alone(String base, Clock clock) {
+        return new Shopper(base, client(), Duration.ofSeconds(30), new Random(), clock, new RateLimit(1_000_000),
+                () -> true, (journey, status) -> { });
+    }
+
     /** Walks one journey; every request answers a status (-1 when none came). */
     void walk() {
         current = products.isEmpty() ? Journey.BROWSE : Journey.pick(random);
@@ -85,49 +98,65 @@ final class Shopper {
         if (products.isEmpty()) {
             return false;
         }
-        Optional<Document> product = page(any(products));
-        Element form = product.map(d -> d.selectFirst("form[action=/cart/add]")).orElse(null);
+        OptionalInt status = addToCart(any(products));
+        return status.isPresent() && status.getAsInt() > 0 && status.getAsInt() < 400;
+    }
+
+    /** Adds one of this product to the cart: the answer's status, empty when the page has no add-to-cart form. */
+    public OptionalInt addToCart(String productPath) {
+        Element form = page(productPath).map(d -> d.selectFirst("form[action=/cart/add]")).orElse(null);
         if (form == null || form.selectFirst("[name=variant_id]") == null) {
-            return false;
+            return OptionalInt.empty();
         }
-        int status = submit(form, Map.of("quantity", "1"));
-        return status > 0 && status < 400;
+        return OptionalInt.of(submit(form, Map.of("quantity", "1")));
     }
 
     private void checkout() {
-        if (!addToCart()) {
-            return;
-        }
-        for (String step : List.of("/checkout/address", "/checkout/delivery", "/checkout/payment", "/checkout/confirm")) {
-            Optional<Document> page = page(step);
-            Element form = page.map(d -> d.selectFirst("form[method=post]:not([action=/logout]):not([action=/cart/add])"))
-                    .orElse(null);
-            if (form == null) {
-                return;
-            }
-            int status = submit(form, Map.of());
-            if (status < 0 || status >= 400) {
-                return; // a declined card, a timeout, an error: this shopper stops here, as a real one would
-            }
+        if (addToCart()) {
+            checkOut();
         }
     }
 
-    private void adClick() {
-        Element ad = page("/").map(d -> d.selectFirst("a[href^=/ads/]")).orElse(null);
-        if (ad != null) {
-            send(HttpRequest.newBuilder(uri(ad.attr("href"))).GET(), false);
+    /**
+     * Walks the checkout with the cart as it is, as a guest: address, delivery, payment, confirm. Empty when every
+     * step was submitted, else where and why this shopper stopped (a declined card, a timeout, an error), as a real
+     * one would.
+     */
+    public Optional<String> checkOut() {
+        for (String step : List.of("/checkout/address", "/checkout/delivery", "/checkout/payment", "/checkout/confirm")) {
+            Element form = page(step).map(d -> d.selectFirst("form[method=post]:not([action=/logout]):not([action=/cart/add])"))
+                    .orElse(null);
+            if (form == null) {
+                return Optional.of(step + " has no form");
+            }
+            int status = submit(form, Map.of());
+            if (status < 0 || status >= 400) {
+                return Optional.of(step + " answered " + status);
+            }
         }
+        return Optional.empty();
+    }
+
+    private void adClick() {
+        adOnHomePage().ifPresent(this::get);
+    }
+
+    /** The link of the ad the home page shows now (the ad is decorative: a slow ad service leaves it out). */
+    public Optional<String> adOnHomePage() {
+        return page("/").map(d -> d.selectFirst("a[href^=/ads/]")).map(a -> a.attr("href"));
     }
 
     private String any(List<String> from) {
         return from.get(random.nextInt(from.size()));
     }
 
-    private int get(String path) {
+    /** The status of a GET (-1 when no answer came). */
+    public int get(String path) {
         return send(HttpRequest.newBuilder(uri(path)).GET(), false).map(HttpResponse::statusCode).orElse(-1);
     }
 
-    private Optional<Document> page(String path) {
+    /** The page, empty when it did not come or answered an error; its links are remembered for later journeys. */
+    public Optional<Document> page(String path) {
         Optional<HttpResponse<String>> response = send(HttpRequest.newBuilder(uri(path)).GET(), true);
         if (response.isEmpty() || response.get().statusCode() >= 400) {
             return Optional.empty();
@@ -154,7 +183,8 @@ final class Shopper {
         }
     }
 
-    private int submit(Element form, Map<String, String> overrides) {
+    /** Submits the form as a careful shopper fills it, these fields set as given: the answer's status (-1 when none). */
+    public int submit(Element form, Map<String, String> overrides) {
         Map<String, String> fields = new LinkedHashMap<>();
         for (Element input : form.select("input[name], select[name], textarea[name]")) {
             String name = input.attr("name");

@@ -3,9 +3,8 @@ package dev.mirshop.platform.security;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
-import io.smallrye.config.WithDefault;
 
-/** Settings of the services' bearer token, the CSRF key and the bootstrap marketer (next to ShopConfig, same prefix). */
+/** Settings of the services' bearer token, the CSRF key and the bootstrap staff (next to ShopConfig, same prefix). */
 @ConfigMapping(prefix = "shop")
 public interface ServiceSecurityConfig {
 
@@ -19,28 +18,18 @@ public interface ServiceSecurityConfig {
      */
     Optional<String> csrfKey();
 
-    BootstrapMarketer bootstrapMarketer();
+    /** SHOP_BOOTSTRAP_MARKETER_EMAIL, _PASSWORD, _NAME: the first marketer (docs/marketing.md). */
+    BootstrapStaff bootstrapMarketer();
 
     /** SHOP_BOOTSTRAP_OPERATOR_EMAIL, _PASSWORD, _NAME: the account of the operator page (/admin/faults). */
-    BootstrapOperator bootstrapOperator();
+    BootstrapStaff bootstrapOperator();
 
-    interface BootstrapOperator {
+    /** A staff account the environment asks for (marketing.StaffBootstrap creates it); the name has a default per role. */
+    interface BootstrapStaff {
         Optional<String> email();
 
         Optional<String> password();
 
-        @WithDefault("Operations")
-        String name();
-    }
-
-    interface BootstrapMarketer {
-        /** SHOP_BOOTSTRAP_MARKETER_EMAIL */
-        Optional<String> email();
-
-        /** SHOP_BOOTSTRAP_MARKETER_PASSWORD */
-        Optional<String> password();
-
-        @WithDefault("Marketing")
-        String name();
+        Optional<String> name();
     }
 }

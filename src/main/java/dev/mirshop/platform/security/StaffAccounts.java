@@ -2,7 +2,7 @@ package dev.mirshop.platform.security;
 
 /**
  * The accounts the console's staff (marketers, operators) log in with. They are the shop's accounts, which the
- * storefront owns (storefront.account.StaffAccountService implements this); the console (marketing.MarketerBootstrap)
+ * storefront owns (storefront.account.StaffAccountService implements this); the console (marketing.StaffBootstrap)
  * only asks for one, so neither package imports the other.
  */
 public interface StaffAccounts {

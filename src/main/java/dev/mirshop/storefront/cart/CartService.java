@@ -26,12 +26,11 @@ public class CartService {
     @Inject
     Event<CartItemAdded> addedEvents;
 
-    /** A cart's lines in one statement: variant, product, option label and the best image (the variant's own first). */
-    private static final String LINES_SQL = """
-            select i.id as item_id, i.variant_id, p.name as product_name, p.slug as product_slug, v.sku,
-                   opts.label as variant_label, img.url as image_url, img.alt as image_alt, v.price as unit_price,
-                   v.currency, i.quantity, v.stock_on_hand as stock
-            from cart_items i
+    /**
+     * How the cart shows an item's variant: its product, option label and best image (the variant's own first). The
+     * joins of a query over items aliased {@code i} with a {@code variant_id}; the wishlist shows its items this way too.
+     */
+    public static final String ITEM_VARIANT_JOINS = """
             join variants v on v.id = i.variant_id
             join products p on p.id = v.product_id
             left join lateral (
@@ -44,6 +43,15 @@ public class CartService {
                 select url, alt from product_images
                 where product_id = p.id and (variant_id is null or variant_id = v.id)
                 order by (variant_id is null), position, id limit 1) img on true
+            """;
+
+    /** A cart's lines in one statement. */
+    private static final String LINES_SQL = """
+            select i.id as item_id, i.variant_id, p.name as product_name, p.slug as product_slug, v.sku,
+                   opts.label as variant_label, img.url as image_url, img.alt as image_alt, v.price as unit_price,
+                   v.currency, i.quantity, v.stock_on_hand as stock
+            from cart_items i
+            """ + ITEM_VARIANT_JOINS + """
             where i.cart_id = ?1
             order by i.added_at, i.id
             """;
@@ -166,8 +174,7 @@ public class CartService {
      * none. Returns the token of the cart used, which the caller hands back as the mir_cart cookie.
      */
     public String add(Optional<String> token, Optional<Long> accountId, long variantId, int quantity) {
-        StockedVariant variant = stockedVariant(variantId)
-                .orElseThrow(() -> new CartException(Status.NOT_FOUND, "That product could not be found. It may no longer be sold."));
+        StockedVariant variant = stockedVariant(variantId).orElseThrow(CartService::notSold);
         Cart cart = token.flatMap(Cart::lockByToken).orElse(null);
         int already = cart == null ? 0 : CartItem.inCart(cart.id, variantId).map(i -> i.quantity).orElse(0);
         int wanted = already + quantity;
@@ -229,7 +236,26 @@ public class CartService {
         return item;
     }
 
-    private static CartException notInCart() {
+    /** The variant of this item of the shopper's cart, if it is in that cart. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<Long> variantInCart(Optional<String> token, long itemId) {
+        return find(token).flatMap(cart -> Optional.ofNullable(CartItem.<CartItem>findById(itemId))
+                .filter(item -> item.cartId.equals(cart.id))).map(item -> item.variantId);
+    }
+
+    /** The name of the variant's product, if it is on sale today (whatever its stock). */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public Optional<String> productOnSale(long variantId) {
+        return stockedVariant(variantId).map(StockedVariant::name);
+    }
+
+    /** The answer to a variant that is not (or no longer) on sale. */
+    public static CartException notSold() {
+        return new CartException(Status.NOT_FOUND, "That product could not be found. It may no longer be sold.");
+    }
+
+    /** The answer to an item that is not (or no longer) in the shopper's cart. */
+    public static CartException notInCart() {
         return new CartException(Status.NOT_FOUND, "That item is not in your cart. It may have been removed already.");
     }
 

@@ -28,18 +28,7 @@ public class WishlistService {
             select i.id, i.variant_id, p.name, p.slug, v.sku, opts.label, img.url, img.alt, v.price, v.currency,
                    v.stock_on_hand
             from wishlist_items i
-            join variants v on v.id = i.variant_id
-            join products p on p.id = v.product_id
-            left join lateral (
-                select string_agg(ot.presentation || ': ' || ov.presentation, ', ' order by ot.position, ov.position) as label
-                from variants_option_values vov
-                join option_values ov on ov.id = vov.option_value_id
-                join option_types ot on ot.id = ov.option_type_id
-                where vov.variant_id = v.id) opts on true
-            left join lateral (
-                select url, alt from product_images
-                where product_id = p.id and (variant_id is null or variant_id = v.id)
-                order by (variant_id is null), position, id limit 1) img on true
+            """ + CartService.ITEM_VARIANT_JOINS + """
             where i.wishlist_id = ?1
             order by i.added_at desc, i.id desc
             limit 200
@@ -54,20 +43,13 @@ public class WishlistService {
 
     /** Saves a variant that is on sale today; saving it twice keeps one entry. Returns the product's name. */
     public String save(long accountId, long variantId) {
-        @SuppressWarnings("unchecked")
-        List<String> names = em.createNativeQuery("""
-                select p.name from variants v join products p on p.id = v.product_id
-                where v.id = ?1 and p.available_on <= ?2""").setParameter(1, variantId)
-                .setParameter(2, OffsetDateTime.now(clock)).getResultList();
-        if (names.isEmpty()) {
-            throw new CartException(Status.NOT_FOUND, "That product could not be found. It may no longer be sold.");
-        }
+        String name = carts.productOnSale(variantId).orElseThrow(CartService::notSold);
         em.createNativeQuery("""
                 insert into wishlist_items (wishlist_id, variant_id, added_at) values (?1, ?2, ?3)
                 on conflict (wishlist_id, variant_id) do nothing""")
                 .setParameter(1, wishlistId(accountId)).setParameter(2, variantId)
                 .setParameter(3, OffsetDateTime.now(clock)).executeUpdate();
-        return names.get(0);
+        return name;
     }
 
     public void remove(long accountId, long itemId) {
@@ -93,15 +75,8 @@ public class WishlistService {
 
     /** "Save for later": the cart item goes onto the list and out of the cart, in one transaction. */
     public String saveFromCart(long accountId, Optional<String> cartToken, long cartItemId) {
-        @SuppressWarnings("unchecked")
-        List<Number> variants = cartToken.isEmpty() ? List.of() : em.createNativeQuery("""
-                select i.variant_id from cart_items i join carts c on c.id = i.cart_id
-                where c.token = ?1 and i.id = ?2""").setParameter(1, cartToken.get()).setParameter(2, cartItemId)
-                .getResultList();
-        if (variants.isEmpty()) {
-            throw new CartException(Status.NOT_FOUND, "That item is not in your cart. It may have been removed already.");
-        }
-        String name = save(accountId, variants.get(0).longValue());
+        long variantId = carts.variantInCart(cartToken, cartItemId).orElseThrow(CartService::notInCart);
+        String name = save(accountId, variantId);
         carts.remove(cartToken, cartItemId);
         return name;
     }

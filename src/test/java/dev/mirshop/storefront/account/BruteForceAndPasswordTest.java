@@ -25,18 +25,11 @@ class BruteForceAndPasswordTest {
     @Inject
     Fixtures db;
 
-    /** A browser behind the trusted proxy (127.0.0.1 in tests) for a client address of its own. */
-    private static Browser from(String clientAddress) {
-        Browser browser = new Browser();
-        browser.headers.put("X-Forwarded-For", clientAddress);
-        return browser;
-    }
-
     @Test
     void afterFiveWrongPasswordsEvenTheRightOneWaitsWithRetryAfter() {
         String email = Fixtures.uniqueEmail("brute");
         db.account(email, "Brute Target");
-        Browser attacker = from("198.51.100.10");
+        Browser attacker = Browser.from("198.51.100.10");
         attacker.get("/login");
         for (int i = 0; i < 5; i++) {
             assertThat(attacker.post("/login", Map.of("email", email, "password", "guess-" + i)).statusCode())
@@ -48,14 +41,14 @@ class BruteForceAndPasswordTest {
         assertThat(Jsoup.parse(refused.asString()).select(".alert-error").text()).contains("Too many failed attempts");
         assertThat(attacker.cookie("mir_session")).isNull();
 
-        Browser owner = from("198.51.100.11");
+        Browser owner = Browser.from("198.51.100.11");
         assertThat(owner.logIn(email, Fixtures.PASSWORD).statusCode()).as("the account, not only the client, waits")
                 .isEqualTo(429);
     }
 
     @Test
     void oneClientGuessingManyAccountsIsSlowedDownToo() {
-        Browser attacker = from("198.51.100.20");
+        Browser attacker = Browser.from("198.51.100.20");
         attacker.get("/login");
         int refused = 0;
         for (int i = 0; i < 55; i++) {
@@ -66,13 +59,13 @@ class BruteForceAndPasswordTest {
         assertThat(refused).isEqualTo(5);
         String email = Fixtures.uniqueEmail("sprayed");
         db.account(email, "Sprayed");
-        assertThat(from("198.51.100.21").logIn(email, Fixtures.PASSWORD).statusCode())
+        assertThat(Browser.from("198.51.100.21").logIn(email, Fixtures.PASSWORD).statusCode())
                 .as("other clients are not affected").isEqualTo(303);
     }
 
     @Test
     void signupsFromOneClientAreLimited() {
-        Browser bot = from("198.51.100.30");
+        Browser bot = Browser.from("198.51.100.30");
         bot.get("/signup");
         int last = 0;
         for (int i = 0; i < 51; i++) {

@@ -35,19 +35,13 @@ class PasswordResetTest {
     @Inject
     PublicBaseUrl baseUrl;
 
-    private static Browser from(String clientAddress) {
-        Browser browser = new Browser();
-        browser.headers.put("X-Forwarded-For", clientAddress);
-        return browser;
-    }
-
     @Test
     void aKnownAndAnUnknownAddressGetTheSameAnswerAndOnlyTheOwnerGetsAMail() {
         String known = Fixtures.uniqueEmail("reset-known");
         db.account(known, "Kim Known");
         String unknown = Fixtures.uniqueEmail("reset-unknown");
 
-        Browser browser = from("198.51.100.40");
+        Browser browser = Browser.from("198.51.100.40");
         assertThat(browser.get("/login").asString()).contains("href=\"/password/forgot\"");
         browser.get("/password/forgot");
         Response forKnown = browser.post("/password/forgot", Map.of("email", known));
@@ -73,13 +67,13 @@ class PasswordResetTest {
     void theMailedLinkSetsANewPasswordOnceAndLogsOutEveryBrowser() {
         String email = Fixtures.uniqueEmail("reset-flow");
         long accountId = db.account(email, "Rita Reset");
-        Browser laptop = from("198.51.100.41");
-        Browser phone = from("198.51.100.42");
+        Browser laptop = Browser.from("198.51.100.41");
+        Browser phone = Browser.from("198.51.100.42");
         assertThat(laptop.logIn(email, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
         assertThat(phone.logIn(email, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
         assertThat(db.queryLong("select count(*) from sessions where account_id = ?", accountId)).isEqualTo(2);
 
-        Browser stranger = from("198.51.100.43");
+        Browser stranger = Browser.from("198.51.100.43");
         stranger.get("/password/forgot");
         stranger.post("/password/forgot", Map.of("email", email.toUpperCase()));
         String link = Mailbox.link(Mailbox.awaitOne(email), baseUrl.get() + "/password/reset?token=");
@@ -114,13 +108,13 @@ class PasswordResetTest {
             assertThat(account.statusCode()).as("a session from before the reset").isEqualTo(303);
             assertThat(account.header("Location")).startsWith("/login");
         }
-        assertThat(from("198.51.100.44").logIn(email, Fixtures.PASSWORD).statusCode()).isEqualTo(401);
-        assertThat(from("198.51.100.45").logIn(email, NEW_PASSWORD).statusCode()).isEqualTo(303);
+        assertThat(Browser.from("198.51.100.44").logIn(email, Fixtures.PASSWORD).statusCode()).isEqualTo(401);
+        assertThat(Browser.from("198.51.100.45").logIn(email, NEW_PASSWORD).statusCode()).isEqualTo(303);
 
-        Response again = from("198.51.100.46").get(path);
+        Response again = Browser.from("198.51.100.46").get(path);
         assertThat(again.statusCode()).as("the link works once").isEqualTo(400);
         assertThat(Jsoup.parse(again.asString()).select("[data-invalid-link]").text()).contains("work once");
-        Browser replay = from("198.51.100.47");
+        Browser replay = Browser.from("198.51.100.47");
         replay.get("/password/forgot");
         assertThat(replay.post("/password/reset", Map.of("token", token, "password", "another strong passphrase",
                 "password_confirmation", "another strong passphrase")).statusCode()).isEqualTo(400);
@@ -135,7 +129,7 @@ class PasswordResetTest {
         TestClock clock = ShopTime.at(Instant.parse("2026-11-05T08:00:00Z"));
         String email = Fixtures.uniqueEmail("reset-expiry");
         db.account(email, "Eve Expiry");
-        Browser browser = from("198.51.100.48");
+        Browser browser = Browser.from("198.51.100.48");
         browser.get("/password/forgot");
         browser.post("/password/forgot", Map.of("email", email));
         String link = Mailbox.link(Mailbox.awaitOne(email), baseUrl.get() + "/password/reset?token=");
@@ -154,11 +148,11 @@ class PasswordResetTest {
         String target = Fixtures.uniqueEmail("reset-flood");
         db.account(target, "Flo Flood");
         for (int i = 0; i < 3; i++) {
-            Browser b = from("198.51.100." + (60 + i));
+            Browser b = Browser.from("198.51.100." + (60 + i));
             b.get("/password/forgot");
             assertThat(b.post("/password/forgot", Map.of("email", target)).statusCode()).isEqualTo(303);
         }
-        Browser fourth = from("198.51.100.63");
+        Browser fourth = Browser.from("198.51.100.63");
         fourth.get("/password/forgot");
         Response refused = fourth.post("/password/forgot", Map.of("email", target));
         assertThat(refused.statusCode()).as("a fourth mail to one inbox within the window").isEqualTo(429);
@@ -166,7 +160,7 @@ class PasswordResetTest {
         assertThat(Jsoup.parse(refused.asString()).select("[data-error]").text()).contains("Too many reset links");
         Mailbox.await(target, 3);
 
-        Browser sprayer = from("198.51.100.70");
+        Browser sprayer = Browser.from("198.51.100.70");
         sprayer.get("/password/forgot");
         int accepted = 0;
         for (int i = 0; i < 21; i++) {
@@ -179,7 +173,7 @@ class PasswordResetTest {
 
     @Test
     void badInputGetsAClearPageAndChangesNothing() {
-        Browser browser = from("198.51.100.80");
+        Browser browser = Browser.from("198.51.100.80");
         browser.get("/password/forgot");
         Response malformed = browser.post("/password/forgot", Map.of("email", "not an address"));
         assertThat(malformed.statusCode()).isEqualTo(400);

@@ -14,6 +14,18 @@ import io.restassured.specification.RequestSpecification;
  */
 public class Browser extends dev.mirshop.testing.Browser {
 
+    public Browser() {
+    }
+
+    private Browser(String clientAddress) {
+        super(clientAddress);
+    }
+
+    /** This browser behind the trusted proxy for a client address of its own (see the shared browser's from). */
+    public static Browser from(String clientAddress) {
+        return new Browser(clientAddress);
+    }
+
     /** Posts a form with the CSRF token, like a browser submitting a page's form. Pairs: name, value, name, value... */
     public Response post(String path, Object... fields) {
         ensureCsrfToken();

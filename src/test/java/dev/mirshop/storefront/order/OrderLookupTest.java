@@ -28,12 +28,6 @@ class OrderLookupTest {
     @Inject
     PublicBaseUrl baseUrl;
 
-    private static Browser from(String clientAddress) {
-        Browser browser = new Browser();
-        browser.headers.put("X-Forwarded-For", clientAddress);
-        return browser;
-    }
-
     @Test
     void theRightAddressAndNumberGetTheLinkByMailAndThePageShowsNoOrder() {
         ShopFixtures.Item mug = fixtures.product("Lookup Mug", "18.00", 5);
@@ -42,7 +36,7 @@ class OrderLookupTest {
         String number = orderPath.substring("/orders/".length(), orderPath.indexOf('?'));
         Mailbox.awaitOne(email);
 
-        Browser guest = from("198.51.100.90");
+        Browser guest = Browser.from("198.51.100.90");
         Document form = guest.page("/orders/lookup");
         assertThat(form.select("form[action='/orders/lookup'] input[name=number]")).isNotEmpty();
         Response asked = guest.post("/orders/lookup", "email", email.toUpperCase(), "number", " #" + number.toLowerCase() + " ");
@@ -57,7 +51,7 @@ class OrderLookupTest {
         String link = Mailbox.link(mail, baseUrl.get() + "/orders/");
         assertThat(link).isEqualTo(baseUrl.get() + orderPath);
         assertThat(Jsoup.parse(mail.html()).select("a[data-order-link]").attr("href")).isEqualTo(link);
-        assertThat(from("198.51.100.91").get(orderPath).statusCode()).isEqualTo(200);
+        assertThat(Browser.from("198.51.100.91").get(orderPath).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -69,7 +63,7 @@ class OrderLookupTest {
         Mailbox.awaitOne(email);
         String attacker = Mailbox.uniqueAddress("attacker");
 
-        Browser guesser = from("198.51.100.92");
+        Browser guesser = Browser.from("198.51.100.92");
         guesser.get("/orders/lookup");
         Response wrongAddress = guesser.post("/orders/lookup", "email", attacker, "number", number);
         Response wrongNumber = guesser.post("/orders/lookup", "email", email, "number", "R000000001");
@@ -84,18 +78,18 @@ class OrderLookupTest {
     void lookupsAreThrottledPerAddressAndPerClient() {
         String email = Mailbox.uniqueAddress("lookup-flood");
         for (int i = 0; i < 5; i++) {
-            Browser b = from("198.51.100." + (100 + i));
+            Browser b = Browser.from("198.51.100." + (100 + i));
             b.get("/orders/lookup");
             assertThat(b.post("/orders/lookup", "email", email, "number", "R12345678" + i).statusCode()).isEqualTo(303);
         }
-        Browser sixth = from("198.51.100.105");
+        Browser sixth = Browser.from("198.51.100.105");
         sixth.get("/orders/lookup");
         Response refused = sixth.post("/orders/lookup", "email", email, "number", "R123456789");
         assertThat(refused.statusCode()).isEqualTo(429);
         assertThat(refused.header("Retry-After")).isNotBlank();
         assertThat(Jsoup.parse(refused.asString()).select("[data-error]").text()).contains("Too many lookups");
 
-        Browser scanner = from("198.51.100.110");
+        Browser scanner = Browser.from("198.51.100.110");
         scanner.get("/orders/lookup");
         int accepted = 0;
         for (int i = 0; i < 21; i++) {
@@ -109,7 +103,7 @@ class OrderLookupTest {
 
     @Test
     void malformedInputGetsAPageWithTheFieldsToFix() {
-        Browser guest = from("198.51.100.120");
+        Browser guest = Browser.from("198.51.100.120");
         guest.get("/orders/lookup");
         Response bad = guest.post("/orders/lookup", "email", "nobody", "number", "12345");
         assertThat(bad.statusCode()).isEqualTo(400);

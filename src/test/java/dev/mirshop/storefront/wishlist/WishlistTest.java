@@ -28,8 +28,7 @@ class WishlistTest {
     private Browser loggedIn(String name) {
         String email = Mailbox.uniqueAddress(name);
         accounts.account(email, name + " Shopper", PASSWORD);
-        Browser browser = new Browser();
-        browser.headers.put("X-Forwarded-For", "203.0.113." + (1 + (Math.abs(email.hashCode()) % 200)));
+        Browser browser = Browser.from("203.0.113." + (1 + (Math.abs(email.hashCode()) % 200)));
         Response login = browser.logIn(email, PASSWORD);
         assertThat(login.statusCode()).isEqualTo(303);
         browser.forgetCsrfToken();

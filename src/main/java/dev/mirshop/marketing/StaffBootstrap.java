@@ -8,6 +8,7 @@ import dev.mirshop.platform.ShopConfig;
 import dev.mirshop.platform.ShopRole;
 import dev.mirshop.platform.security.PasswordPolicy;
 import dev.mirshop.platform.security.ServiceSecurityConfig;
+import dev.mirshop.platform.security.ServiceSecurityConfig.BootstrapStaff;
 import dev.mirshop.platform.security.StaffAccounts;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,15 +16,16 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * Creates (or updates) the production marketer from the environment at startup: SHOP_BOOTSTRAP_MARKETER_EMAIL and
- * SHOP_BOOTSTRAP_MARKETER_PASSWORD, from a Kubernetes Secret. The password is stored as a bcrypt hash only and never
- * logged. Without both variables nothing happens. The accounts are the storefront's: they are written through
- * {@link StaffAccounts}, which the storefront implements.
+ * Creates (or updates) the production staff from the environment at startup, one account a role:
+ * SHOP_BOOTSTRAP_MARKETER_EMAIL/_PASSWORD/_NAME (the console) and SHOP_BOOTSTRAP_OPERATOR_EMAIL/_PASSWORD/_NAME (the
+ * operator page /admin/faults), from a Kubernetes Secret. The password is stored as a bcrypt hash only and never
+ * logged. Without both email and password a role gets nobody. The accounts are the storefront's: they are written
+ * through {@link StaffAccounts}, which the storefront implements.
  */
 @ApplicationScoped
-public class MarketerBootstrap {
+public class StaffBootstrap {
 
-    private static final Logger LOG = Logger.getLogger(MarketerBootstrap.class);
+    private static final Logger LOG = Logger.getLogger(StaffBootstrap.class);
 
     @Inject
     StaffAccounts accounts;
@@ -32,30 +34,27 @@ public class MarketerBootstrap {
         if (!config.role().serves(ShopRole.storefront)) {
             return;
         }
-        var bootstrap = security.bootstrapMarketer();
-        if (bootstrap.email().isPresent() && bootstrap.password().isPresent()) {
-            ensure(bootstrap.email().get(), bootstrap.password().get(), bootstrap.name());
-        }
-        var operator = security.bootstrapOperator();
-        if (operator.email().isPresent() && operator.password().isPresent()) {
-            ensure(operator.email().get(), operator.password().get(), operator.name(), AdminGuard.OPERATOR);
-        }
+        ensure(security.bootstrapMarketer(), AdminGuard.ROLE, "Marketing");
+        ensure(security.bootstrapOperator(), AdminGuard.OPERATOR, "Operations");
     }
 
-    public void ensure(String rawEmail, String rawPassword, String displayName) {
-        ensure(rawEmail, rawPassword, displayName, AdminGuard.ROLE);
+    private void ensure(BootstrapStaff staff, String role, String defaultName) {
+        if (staff.email().isPresent() && staff.password().isPresent()) {
+            ensure(staff.email().get(), staff.password().get(), staff.name().orElse(defaultName), role);
+        }
     }
 
     /** Creates or updates the account with this role (marketer, or operator for /admin/faults). */
     public void ensure(String rawEmail, String rawPassword, String displayName, String role) {
+        String settings = "SHOP_BOOTSTRAP_" + role.toUpperCase(Locale.ROOT);
         String address = rawEmail.trim().toLowerCase(Locale.ROOT);
         if (!address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+") || address.length() > 254) {
-            LOG.error("SHOP_BOOTSTRAP_MARKETER_EMAIL is not an email address; no marketer was created");
+            LOG.errorf("%s_EMAIL is not an email address; no %s was created", settings, role);
             return;
         }
         String weak = PasswordPolicy.problem(rawPassword, address, displayName);
         if (weak != null) {
-            LOG.errorf("SHOP_BOOTSTRAP_MARKETER_PASSWORD is refused (%s); no marketer was created", weak);
+            LOG.errorf("%s_PASSWORD is refused (%s); no %s was created", settings, weak, role);
             return;
         }
         boolean created = accounts.ensure(address, displayName, rawPassword, role);

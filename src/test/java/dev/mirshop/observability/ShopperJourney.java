@@ -174,7 +174,7 @@ public final class ShopperJourney {
         fields.putAll(overrides);
         String action = form.attr("action").isEmpty() ? form.baseUri() : form.attr("action");
         Response response = given().redirects().follow(false).cookies(cookies).contentType("application/x-www-form-urlencoded")
-                .formParams(fields).post(action.replace("http://localhost", ""));
+                .header("Sec-Fetch-Site", "same-origin").formParams(fields).post(action.replace("http://localhost", ""));
         cookies.putAll(response.getCookies());
         return response;
     }

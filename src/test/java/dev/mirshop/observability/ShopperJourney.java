@@ -97,7 +97,7 @@ public final class ShopperJourney {
         return status == 302 || status == 303 ? Step.ran("ads") : Step.absent("ads", "ad click answered " + status);
     }
 
-    /** POST /cart/add variant_id + quantity + csrf-token, from the first product page that has the form. */
+    /** POST /cart/add variant_id + quantity (no token: a visitor form), from the first product page that has the form. */
     Step cart() {
         for (Element link : page("/").select("a[href^=/products/]")) {
             Document product = page(link.attr("href"));

@@ -180,7 +180,8 @@ final class Shopper {
         String path = action.startsWith(base) ? action.substring(base.length()) : action;
         // what a browser says of a form on the shop's own page: the product page's forms carry no token for a visitor
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.ofString(body.toString())), false).map(HttpResponse::statusCode).orElse(-1);
+                .header("Sec-Fetch-Site", "same-origin").POST(HttpRequest.BodyPublishers.ofString(body.toString())), false)
+                .map(HttpResponse::statusCode).orElse(-1);
     }
 
     private String plausible(String name, String type) {

@@ -46,6 +46,9 @@ class ShopperJourneyBrowserTest {
             String productName = page.locator("h1").first().textContent().trim();
             shot(page, "3-product");
 
+            assertThat(page.locator("form[action='/cart/add'] input[name=csrf-token]").count())
+                    .as("a visitor's shared product page has no token: Chromium's Sec-Fetch-Site vouches for the form")
+                    .isZero();
             page.locator("form[action='/cart/add'] button[type=submit]").click();
             page.waitForURL("**/cart");
             assertThat(page.content()).contains(productName);

@@ -109,7 +109,7 @@ public final class ShopperJourney {
         return status == 302 || status == 303 ? Step.ran("ads") : Step.absent("ads", "ad click answered " + status);
     }
 
-    /** POST /cart/add variant_id + quantity + csrf-token, from the first product page that has the form. */
+    /** POST /cart/add variant_id + quantity (no token: a visitor form), from the first product page that has the form. */
     Step cart() {
         List<Element> links = shopper.page("/").<List<Element>>map(d -> d.select("a[href^=/products/]")).orElse(List.of());
         for (Element link : links) {

@@ -26,7 +26,8 @@ import jakarta.inject.Inject;
  * max-age=0, s-maxage=10} with {@code Vary: Cookie, Accept-Encoding}. That holds only when all of these do:
  * the request is a GET or HEAD without any of the shop's per-shopper cookies ({@code mir_*} but the CSRF nonce:
  * session, cart), the answer is a 200 {@code text/html} that sets no cookie, carries no CSRF token (forms are the
- * browser's own) and has no Cache-Control of its own (a preview's {@code private, no-store}).
+ * browser's own) and has no Cache-Control of its own (a preview's {@code private, no-store}). A product page qualifies:
+ * for a visitor its forms carry no token ({@code CsrfFilter.VISITOR_FORMS}).
  * <p>
  * Every other HTML answer without a Cache-Control of its own gets {@code private, no-cache}: a CDN that caches what
  * does not say otherwise (CloudFront's default TTL) never stores a page with a cart count or a logged-in header.

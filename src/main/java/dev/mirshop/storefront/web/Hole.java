@@ -13,7 +13,11 @@ import java.util.stream.Collectors;
  * stand.
  */
 public enum Hole {
-    /** The CSRF token of the shopper's forms (tags/csrf). */
+    /**
+     * The CSRF token field of the shopper's forms (tags/csrf). On a shared page only a shopper with a login session
+     * gets it: a visitor's forms there are CsrfFilter's visitor forms, posted without a token, so the page sets no
+     * nonce cookie and a shared cache may keep it (SharedCachePolicy).
+     */
     CSRF_TOKEN("csrfToken"),
     /** The search box's keywords (base.html). */
     KEYWORDS("keywords"),

@@ -1,14 +1,12 @@
 package dev.mirshop.storefront.web;
 
 import java.time.Duration;
-import java.util.Objects;
 import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
 import dev.mirshop.observability.rum.RumSnippet;
-import dev.mirshop.platform.security.csrf.CsrfTokens;
 import dev.mirshop.storefront.clients.AdView;
 import dev.mirshop.storefront.clients.TeaserView;
 import io.quarkus.qute.Escaper;
@@ -32,9 +30,9 @@ public class PageHoles {
     @Inject
     PageChrome chrome;
     @Inject
-    CsrfTokens csrf;
-    @Inject
     RumSnippet rum;
+    @Location("tags/csrf")
+    Template csrfField;
     @Location("tags/accountLinks")
     Template accountLinks;
     @Location("tags/rumTrace")
@@ -54,7 +52,7 @@ public class PageHoles {
     /** The page (UTF-8) for this request's shopper, with this ad and teaser. */
     public byte[] fill(PageSkeleton page, Optional<AdView> ad, Optional<TeaserView> teaser) {
         return page.fill(hole -> switch (hole) {
-            case CSRF_TOKEN -> HTML.escape(Objects.toString(csrf.getToken(), ""));
+            case CSRF_TOKEN -> chrome.loggedIn() ? csrfField.render() : "";
             case KEYWORDS -> HTML.escape(chrome.keywords());
             case ACCOUNT_LINKS -> accountLinks.render();
             case RUM -> rum.enabled() ? rumTrace.render() : "";

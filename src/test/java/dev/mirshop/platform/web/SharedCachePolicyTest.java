@@ -10,6 +10,7 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import dev.mirshop.platform.security.csrf.CsrfFilter;
 import dev.mirshop.storefront.cart.Browser;
 import dev.mirshop.storefront.cart.ShopFixtures;
 import io.quarkus.test.junit.QuarkusTest;
@@ -17,29 +18,33 @@ import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
 /**
- * What a shared cache (CDN, Varnish) may keep: catalog pages as an anonymous shopper sees them, for a few seconds,
- * varying on Cookie and Accept-Encoding. Nothing that is one shopper's: a page with a cart count, a logged-in header,
+ * What a shared cache (CDN, Varnish) may keep: catalog pages (listings, search, product pages) as an anonymous shopper
+ * sees them, for a few seconds, varying on Cookie and Accept-Encoding. Nothing that is one shopper's: a page with a cart count, a logged-in header,
  * a form's CSRF token or a Set-Cookie is {@code private}, whatever page code rendered it.
  */
 @QuarkusTest
 class SharedCachePolicyTest {
 
     static final String SHARED = "public, max-age=0, s-maxage=10";
-    static final List<String> CATALOG = List.of("/", "/t/categories/clothing", "/products", "/products?keywords=tote");
+    static final List<String> LISTINGS = List.of("/", "/t/categories/clothing", "/products", "/products?keywords=tote");
 
     @Inject
     ShopFixtures fixtures;
 
     private ShopFixtures.Item tote;
+    private List<String> catalog;
 
     @BeforeEach
     void product() {
         tote = fixtures.product("Shared Cache Tote", "12.00", 50);
+        catalog = new java.util.ArrayList<>(LISTINGS);
+        catalog.add("/products/" + tote.slug());
+        catalog.add("/products/" + tote.slug() + "?variant=" + tote.variantId());
     }
 
     @Test
     void anAnonymousShoppersCatalogPagesAreSharedForAFewSeconds() {
-        for (String path : CATALOG) {
+        for (String path : catalog) {
             for (String method : List.of("GET", "HEAD")) {
                 Response r = given().accept("text/html").request(method, path);
                 assertThat(r.statusCode()).as(method + " " + path).isEqualTo(200);
@@ -55,7 +60,7 @@ class SharedCachePolicyTest {
     @Test
     void aPageWithACartCountIsNeverShared() {
         Browser shopper = new Browser().addToCart(tote.variantId(), 2);
-        for (String path : CATALOG) {
+        for (String path : catalog) {
             Response r = shopper.request().get(path);
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(Jsoup.parse(r.asString()).select(".cart-count").text()).as("cart count on " + path).isEqualTo("2");
@@ -71,26 +76,48 @@ class SharedCachePolicyTest {
         assertThat(shopper.post("/signup", "name", "Shared Person", "email", email, "password", "tall-violet-kettle-19",
                 "password_confirmation", "tall-violet-kettle-19").statusCode()).isEqualTo(303);
         assertThat(shopper.logIn(email, "tall-violet-kettle-19").statusCode()).isEqualTo(303);
-        for (String path : CATALOG) {
+        for (String path : catalog) {
             Response r = shopper.request().get(path);
             Document page = Jsoup.parse(r.asString());
             assertThat(page.select(".account-links a[href=/account]")).as("logged-in header on " + path).isNotEmpty();
             assertThat(r.header("Cache-Control")).as(path + " logged in").isEqualTo("private, no-cache");
+            if (path.startsWith("/products/")) {
+                assertThat(page.select("form.add-to-cart input[name=csrf-token]").val())
+                        .as("a logged-in shopper's add-to-cart form carries their token").isNotBlank();
+            }
         }
     }
 
     @Test
-    void aPageWithAFormOrACookieIsTheBrowsersOwn() {
-        String product = "/products/" + tote.slug();
-        Response first = given().accept("text/html").get(product);
-        assertThat(first.headers().getValues("Set-Cookie")).as("a first visit gets the CSRF nonce").isNotEmpty();
-        assertThat(first.header("Cache-Control")).isEqualTo("private, no-cache");
+    void anAnonymousProductPageHasNothingOfOneShopperAndItsFormsAreVisitorForms() {
+        for (String path : List.of("/products/" + tote.slug(), "/products/" + tote.slug() + "?variant=" + tote.variantId(),
+                "/")) {
+            Response r = given().accept("text/html").get(path);
+            assertThat(r.statusCode()).as(path).isEqualTo(200);
+            assertThat(r.header("Cache-Control")).as(path).isEqualTo(SHARED);
+            assertThat(r.headers().getValues("Set-Cookie")).as("no nonce minted for " + path).isEmpty();
+            Document page = Jsoup.parse(r.asString());
+            assertThat(page.select("input[name=csrf-token]")).as("no CSRF token on " + path).isEmpty();
+            assertThat(r.asString()).as(path).doesNotContain("csrf-token");
+            assertThat(page.select("form[method=post]").eachAttr("action"))
+                    .as("a shared page's forms post without a token: only to CsrfFilter's visitor forms (" + path + ")")
+                    .allMatch(CsrfFilter.VISITOR_FORMS::contains);
+        }
+        Document product = Jsoup.parse(given().accept("text/html").get("/products/" + tote.slug()).asString());
+        assertThat(product.select("form[method=post]").eachAttr("action")).containsExactly("/cart/add", "/wishlist/add");
+    }
 
-        Response again = given().accept("text/html").cookie("mir_csrf", first.cookie("mir_csrf")).get(product);
-        assertThat(Jsoup.parse(again.asString()).select("form input[name=csrf-token]").val())
-                .as("the add-to-cart form carries this browser's token").isNotBlank();
-        assertThat(again.headers().getValues("Set-Cookie")).isEmpty();
-        assertThat(again.header("Cache-Control")).isEqualTo("private, no-cache");
+    @Test
+    void aPageWithAFormOrACookieIsTheBrowsersOwn() {
+        Response login = given().accept("text/html").get("/login");
+        assertThat(login.headers().getValues("Set-Cookie")).as("a page with a token gives the nonce").isNotEmpty();
+        assertThat(login.header("Cache-Control")).doesNotContain("public");
+
+        Response product = given().accept("text/html").cookie("mir_csrf", login.cookie("mir_csrf"))
+                .get("/products/" + tote.slug());
+        assertThat(Jsoup.parse(product.asString()).select("input[name=csrf-token]"))
+                .as("a visitor with a nonce still gets no token on the product page").isEmpty();
+        assertThat(product.header("Cache-Control")).isEqualTo(SHARED);
     }
 
     @Test

@@ -14,6 +14,7 @@ import jakarta.inject.Inject;
 /**
  * The home and product pages are rendered once and shared (storefront.web.SharedPages), yet each shopper's header,
  * search box and forms are their own: who is logged in, their log-out form and CSRF token, the page to come back to.
+ * A visitor's forms there carry no token (CsrfFilter.VISITOR_FORMS), so a visitor's page is the same for all.
  */
 @QuarkusTest
 class SharedPagesHeaderTest {
@@ -57,16 +58,28 @@ class SharedPagesHeaderTest {
     }
 
     @Test
-    void eachAnonymousShopperGetsATokenOfTheirOwnSignedFromTheirCookie() {
+    void eachLoggedInShopperGetsATokenOfTheirOwnAndAVisitorNone() {
+        java.util.List<String> tokens = new java.util.ArrayList<>();
         for (int i = 0; i < 2; i++) {
+            String email = Fixtures.uniqueEmail("token");
+            db.account(email, "Token Person");
             Browser shopper = new Browser();
+            assertThat(shopper.logIn(email, Fixtures.PASSWORD).statusCode()).isEqualTo(303);
             Document doc = page(shopper, PRODUCT);
             String token = doc.select("form.add-to-cart input[name=csrf-token]").val();
-            assertThat(token).isNotBlank().isNotEqualTo(shopper.cookie("mir_csrf"))
-                    .isNotEqualTo(new Browser().page(PRODUCT).select("form.add-to-cart input[name=csrf-token]").val());
-            assertThat(page(shopper, PRODUCT).select("form.add-to-cart input[name=csrf-token]").val())
+            assertThat(token).isNotBlank().isNotEqualTo(shopper.cookie("mir_csrf"));
+            assertThat(page(shopper, PRODUCT).select("form.wishlist-add input[name=csrf-token]").val())
                     .as("the same browser gets the same token on every page: several tabs keep working").isEqualTo(token);
+            Response added = shopper.post("/cart/add", java.util.Map.of("variant_id",
+                    doc.select("form.add-to-cart input[name=variant_id]").val(), "quantity", "1"));
+            assertThat(added.statusCode()).as("the product page's token is taken: " + added.asString()).isEqualTo(303);
+            tokens.add(token);
         }
+        assertThat(tokens.get(0)).isNotEqualTo(tokens.get(1));
+
+        Browser visitor = new Browser();
+        assertThat(page(visitor, PRODUCT).select("input[name=csrf-token]")).as("a visitor's shared page").isEmpty();
+        assertThat(visitor.cookies).as("and no nonce minted for it").isEmpty();
     }
 
     @Test

@@ -9,6 +9,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 
@@ -162,6 +164,60 @@ class CartBadInputTest {
         Response guest = new Browser().postWithoutCsrf("/cart/add", "variant_id", mug.variantId(), "quantity", 1);
         assertThat(guest.statusCode()).isEqualTo(400);
         assertThat(guest.headers().getValues("Set-Cookie")).noneMatch(c -> c.startsWith("mir_cart="));
+    }
+
+    /**
+     * The product page is shared, so a visitor's add-to-cart form has no token (CsrfFilter.VISITOR_FORMS): it is taken
+     * only when the browser says it comes from this shop's page, never when it says another site, or says nothing.
+     */
+    @Test
+    void aVisitorsAddToCartNeedsNoTokenOnlyWhenTheBrowserSaysItIsThisShop() {
+        ShopFixtures.Item mug = fixtures.product("Visitor Mug", "12.00", 10);
+        assertThat(html(new Browser().get("/products/" + mug.slug())).select("form.add-to-cart input[name=csrf-token]"))
+                .as("a visitor's product page has no token to send").isEmpty();
+
+        Browser fetchMetadata = visitor("Sec-Fetch-Site", "same-origin");
+        Response added = fetchMetadata.postWithoutCsrf("/cart/add", "variant_id", mug.variantId(), "quantity", 2);
+        assertThat(added.statusCode()).as(added.asString()).isEqualTo(303);
+        assertThat(fetchMetadata.cartToken()).as("the cart cookie").isNotNull();
+        assertThat(fixtures.quantityInCart(fetchMetadata.cartToken(), mug.variantId())).isEqualTo(2);
+        assertThat(html(fetchMetadata.get("/cart")).select(".cart-line").text()).contains(mug.name());
+
+        Browser originOnly = visitor("Origin", "http://localhost:" + RestAssured.port); // a browser without Fetch Metadata
+        assertThat(originOnly.postWithoutCsrf("/cart/add", "variant_id", mug.variantId(), "quantity", 1).statusCode())
+                .isEqualTo(303);
+        assertThat(fixtures.quantityInCart(originOnly.cartToken(), mug.variantId())).isEqualTo(1);
+
+        for (String[] header : new String[][] { { "Sec-Fetch-Site", "cross-site" }, { "Sec-Fetch-Site", "same-site" },
+                { "Origin", "https://evil.example" }, { "Origin", "null" } }) {
+            Response refused = visitor(header[0], header[1]).postWithoutCsrf("/cart/add", "variant_id", mug.variantId(),
+                    "quantity", 1);
+            assertThat(refused.statusCode()).as(header[0] + ": " + header[1]).isEqualTo(403);
+            assertThat(refused.asString()).contains("came from another site");
+            assertThat(refused.headers().getValues("Set-Cookie")).noneMatch(c -> c.startsWith("mir_cart="));
+        }
+        Response silent = new Browser().postWithoutCsrf("/cart/add", "variant_id", mug.variantId(), "quantity", 1);
+        assertThat(silent.statusCode()).as("neither header (an old browser, curl): the token is needed").isEqualTo(400);
+        assertThat(silent.asString()).contains("did not come from this shop");
+        assertThat(silent.headers().getValues("Set-Cookie")).noneMatch(c -> c.startsWith("mir_cart="));
+
+        Response wrongToken = fetchMetadata.request().contentType(ContentType.URLENC).formParam("csrf-token", "x".repeat(43))
+                .formParam("variant_id", mug.variantId()).formParam("quantity", 1).post("/cart/add");
+        assertThat(wrongToken.statusCode()).as("a token that is sent is checked, same-origin or not").isEqualTo(400);
+
+        long item = fixtures.cartItemId(fetchMetadata.cartToken(), mug.variantId());
+        assertThat(fetchMetadata.postWithoutCsrf("/cart/update", "item_id", item, "quantity", 5).statusCode())
+                .as("any other form still needs the token").isEqualTo(400);
+        assertThat(fetchMetadata.postWithoutCsrf("/cart/remove", "item_id", item).statusCode()).isEqualTo(400);
+        assertThat(fetchMetadata.postWithoutCsrf("/checkout/address", "email", "guest@example.test").statusCode())
+                .isEqualTo(400);
+        assertThat(fixtures.quantityInCart(fetchMetadata.cartToken(), mug.variantId())).isEqualTo(2);
+    }
+
+    private static Browser visitor(String header, String value) {
+        Browser browser = new Browser();
+        browser.headers.put(header, value);
+        return browser;
     }
 
     /** A 4xx HTML page in the shop's layout with the message, and nothing that looks like a stack trace. */

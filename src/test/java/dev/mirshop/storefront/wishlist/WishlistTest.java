@@ -42,6 +42,9 @@ class WishlistTest {
         Document product = shopper.page("/products/" + shirt.slug());
         assertThat(product.select("form.wishlist-add input[name=variant_id]").attr("value"))
                 .isEqualTo(String.valueOf(shirt.variantId()));
+        assertThat(product.select("form.wishlist-add input[name=csrf-token]").val())
+                .as("a logged-in shopper's form carries their token, and it is the one posted").isNotBlank()
+                .isEqualTo(shopper.csrfToken());
         Response saved = shopper.post("/wishlist/add", "variant_id", shirt.variantId(), "return",
                 "/products/" + shirt.slug());
         assertThat(saved.statusCode()).isEqualTo(303);
@@ -86,6 +89,16 @@ class WishlistTest {
         Response add = guest.post("/wishlist/add", "variant_id", mug.variantId(), "return", "/products/" + mug.slug());
         assertThat(add.statusCode()).isEqualTo(303);
         assertThat(add.header("Location")).isEqualTo("/login?return=%2Fproducts%2F" + mug.slug());
+        Browser visitor = new Browser();
+        visitor.headers.put("Sec-Fetch-Site", "same-origin");
+        assertThat(visitor.page("/products/" + mug.slug()).select("form.wishlist-add input[name=csrf-token]"))
+                .as("the shared product page: no token for a visitor").isEmpty();
+        Response pressed = visitor.postWithoutCsrf("/wishlist/add", "variant_id", mug.variantId(), "return",
+                "/products/" + mug.slug());
+        assertThat(pressed.statusCode()).as("a visitor form: no token needed from this shop's page").isEqualTo(303);
+        assertThat(pressed.header("Location")).isEqualTo("/login?return=%2Fproducts%2F" + mug.slug());
+        visitor.headers.put("Sec-Fetch-Site", "cross-site");
+        assertThat(visitor.postWithoutCsrf("/wishlist/add", "variant_id", mug.variantId()).statusCode()).isEqualTo(403);
         Response offsite = guest.post("/wishlist/add", "variant_id", mug.variantId(), "return", "//evil.example/");
         assertThat(offsite.header("Location")).isEqualTo("/login?return=%2Faccount%2Fwishlist");
         assertThat(guest.get("/account/wishlist").header("Location")).startsWith("/login?return=");

@@ -24,7 +24,8 @@ import jakarta.ws.rs.core.MediaType;
  * of a form, else the header {@value CsrfTokens#HEADER}, which no other site can set.</li>
  * </ol>
  * The services' APIs under /api/ are not for browsers: their writes need the service token (ServiceTokenFilter).
- * The web-vitals beacon changes nothing of a shopper's and gets only the first check.
+ * The web-vitals beacon changes nothing of a shopper's and gets only the first check. The {@link #VISITOR_FORMS} may
+ * come without a token from a browser that proves it is on this shop.
  */
 public class CsrfFilter {
 
@@ -34,6 +35,14 @@ public class CsrfFilter {
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Set<String> SAME_ORIGIN_FETCHES = Set.of("same-origin", "none");
     private static final Set<String> TOKENLESS = Set.of("/rum/vitals");
+    /**
+     * The forms of the product page, which a shared cache keeps for every visitor (SharedCachePolicy), so they carry
+     * no token for a visitor without a login session: posted without one, they need the browser's own word that the
+     * request comes from this shop's page ({@code Sec-Fetch-Site: same-origin}, or without it an {@code Origin} that is
+     * the shop's), which no other site can forge. This is the Fetch Metadata defence of Go's
+     * net/http.CrossOriginProtection and OWASP's CSRF cheat sheet, stricter: a request that says nothing is refused.
+     */
+    public static final Set<String> VISITOR_FORMS = Set.of("/cart/add", "/wishlist/add");
 
     @Inject
     CsrfTokens tokens;
@@ -63,6 +72,10 @@ public class CsrfFilter {
             ResteasyReactiveRequestContext context = (ResteasyReactiveRequestContext) request.getServerRequestContext();
             presented = (String) context.getFormParameter(CsrfTokens.FORM_FIELD, true, false);
         }
+        if (presented == null && "POST".equals(request.getMethod()) && VISITOR_FORMS.contains(path)
+                && provesSameOrigin(request.getHeaderString("Sec-Fetch-Site"), request.getHeaderString("Origin"), rc)) {
+            return;
+        }
         if (!tokens.verify(rc, presented)) {
             request.abortWith(ErrorPages.respond(request, 400, TOKEN_REFUSED));
         }
@@ -73,6 +86,14 @@ public class CsrfFilter {
             return false;
         }
         return origin == null || publicBaseUrl.isShopOrigin(origin, rc);
+    }
+
+    /** A positive same-origin claim; {@link #fromThisSite} has already refused every other one. */
+    private boolean provesSameOrigin(String fetchSite, String origin, RoutingContext rc) {
+        if (fetchSite != null) {
+            return "same-origin".equalsIgnoreCase(fetchSite.trim());
+        }
+        return origin != null && publicBaseUrl.isShopOrigin(origin, rc);
     }
 
     private static boolean isForm(MediaType type) {

@@ -59,6 +59,16 @@ class RumSnippetTest {
     }
 
     @Test
+    void pagesWithThisRequestsTraceAreNeverKeptByASharedCache() {
+        for (String path : java.util.List.of("/", "/products/oxford-button-down-shirt", "/t/categories/clothing",
+                "/products?keywords=shirt")) {
+            io.restassured.response.Response page = given().get(path).then().statusCode(200).extract().response();
+            assertThat(Jsoup.parse(page.asString()).select("meta[name=dd-trace-id]")).as(path).isNotEmpty();
+            assertThat(page.header("Cache-Control")).as(path).isEqualTo("private, no-cache");
+        }
+    }
+
+    @Test
     void anIncomingTraceparentIsContinued() {
         String incoming = "4bf92f3577b34da6a3ce929d0e0e4736";
         Document page = Jsoup.parse(given().header("traceparent", "00-" + incoming + "-00f067aa0ba902b7-01").get("/")

@@ -12,8 +12,10 @@ import dev.mirshop.observability.DatadogConfig;
 import dev.mirshop.observability.TraceIds;
 import dev.mirshop.platform.ServiceTags;
 import dev.mirshop.platform.web.ContentSecurityPolicySources;
+import dev.mirshop.platform.web.ThisRequestOnly;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -45,6 +47,8 @@ public class RumSnippet implements ContentSecurityPolicySources {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    CurrentVertxRequest currentRequest;
 
     private volatile String initOptionsJson;
 
@@ -128,6 +132,8 @@ public class RumSnippet implements ContentSecurityPolicySources {
 
     /** The server span's trace id in Datadog's form (decimal low 64 bits), for the dd-trace-id meta tag. */
     public String traceId() {
+        // this request's ids: a shared cache must never hand them to another visitor
+        ThisRequestOnly.mark(currentRequest.getCurrent());
         SpanContext context = Span.current().getSpanContext();
         return context.isValid() ? TraceIds.datadogId(context.getTraceId()) : "";
     }

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.mirshop.platform.security.csrf.CsrfCookie;
-import dev.mirshop.platform.security.csrf.CsrfTokens;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpHeaders;
@@ -25,8 +24,9 @@ import jakarta.inject.Inject;
  * shopper, so a shared cache may serve it for {@code shop.shared-cache.max-age}: {@code Cache-Control: public,
  * max-age=0, s-maxage=10} with {@code Vary: Cookie, Accept-Encoding}. That holds only when all of these do:
  * the request is a GET or HEAD without any of the shop's per-shopper cookies ({@code mir_*} but the CSRF nonce:
- * session, cart), the answer is a 200 {@code text/html} that sets no cookie, carries no CSRF token (forms are the
- * browser's own) and has no Cache-Control of its own (a preview's {@code private, no-store}). A product page qualifies:
+ * session, cart), the answer is a 200 {@code text/html} that sets no cookie, carries nothing made for this request
+ * ({@link ThisRequestOnly}: a CSRF token, whose forms are the browser's own; the RUM trace ids of this request's span,
+ * so with RUM on no page is shared) and has no Cache-Control of its own (a preview's {@code private, no-store}). A product page qualifies:
  * for a visitor its forms carry no token ({@code CsrfFilter.VISITOR_FORMS}).
  * <p>
  * Every other HTML answer without a Cache-Control of its own gets {@code private, no-cache}: a CDN that caches what
@@ -80,7 +80,7 @@ public class SharedCachePolicy {
             return;
         }
         if (sharedPage && response.getStatusCode() == 200 && !response.headers().contains(HttpHeaders.SET_COOKIE)
-                && !CsrfTokens.rendered(rc)) {
+                && !ThisRequestOnly.marked(rc)) {
             response.putHeader(HttpHeaders.CACHE_CONTROL, shared);
             vary(response, "Cookie", "Accept-Encoding");
         } else {

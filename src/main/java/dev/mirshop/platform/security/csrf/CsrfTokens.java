@@ -2,6 +2,7 @@ package dev.mirshop.platform.security.csrf;
 
 import dev.mirshop.platform.security.RandomTokens;
 import dev.mirshop.platform.security.ShopIdentity;
+import dev.mirshop.platform.web.ThisRequestOnly;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
 import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
@@ -56,13 +57,9 @@ public class CsrfTokens {
             }
             token = key.sign(nonce, sessionBinding(rc));
             rc.put(TOKEN_KEY, token);
+            ThisRequestOnly.mark(rc);
         }
         return token;
-    }
-
-    /** Whether this request's answer carries a CSRF token (and so is this browser's own, never a shared page). */
-    public static boolean rendered(RoutingContext rc) {
-        return rc.get(TOKEN_KEY) != null;
     }
 
     /** Whether the presented token belongs to this request's browser and session. */

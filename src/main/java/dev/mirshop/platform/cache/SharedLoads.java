@@ -1,8 +1,11 @@
 package dev.mirshop.platform.cache;
 
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 
 import io.quarkus.cache.Cache;
+import io.quarkus.cache.CaffeineCache;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 
@@ -21,7 +24,23 @@ public final class SharedLoads {
     }
 
     public static <K, V> Uni<V> get(Cache cache, K key, Callable<V> blockingLoad) {
+        Optional<V> now = inMemory(cache, key);
+        if (now.isPresent()) {
+            return Uni.createFrom().item(now.get());
+        }
         return Uni.createFrom().emitter(waiter -> cache.<K, V> getAsync(key, k -> VertxContextSupport.executeBlocking(blockingLoad))
                 .subscribe().with(waiter::complete, waiter::fail));
+    }
+
+    /**
+     * The value if it is loaded now (no load started, nothing waited for): the usual case on a busy page, answered
+     * without any of the asynchronous machinery.
+     */
+    public static <K, V> Optional<V> inMemory(Cache cache, K key) {
+        CompletableFuture<V> value = cache.as(CaffeineCache.class).getIfPresent(key);
+        if (value == null || !value.isDone() || value.isCompletedExceptionally() || value.isCancelled()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(value.getNow(null));
     }
 }

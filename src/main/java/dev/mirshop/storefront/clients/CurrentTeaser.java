@@ -33,6 +33,11 @@ public class CurrentTeaser {
         return SharedLoads.get(cache, KEY, client::teaser);
     }
 
+    /** The teaser if it is in memory now (empty: it must be asked for, with {@link #get()}). */
+    public Optional<Optional<TeaserView>> inMemory() {
+        return SharedLoads.inMemory(cache, KEY);
+    }
+
     /** The next page asks the service again. */
     public void forget() {
         cache.invalidateAll().await().indefinitely();

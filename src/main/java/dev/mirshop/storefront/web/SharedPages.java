@@ -78,21 +78,31 @@ public class SharedPages {
      * worker thread of this request.
      */
     public Uni<Response> answer(Object key, Supplier<SharedPage> build) {
-        return SharedLoads.get(pages, key, build::get).flatMap(this::respond);
+        Optional<SharedPage> inMemory = SharedLoads.inMemory(pages, key);
+        return inMemory.isPresent() ? respond(inMemory.get())
+                : SharedLoads.get(pages, key, build::get).flatMap(this::respond);
     }
 
     private Uni<Response> respond(SharedPage page) {
         PageSkeleton html = page.html();
-        Uni<Integer> header = html.has(Hole.ACCOUNT_LINKS) ? chrome.loadCartCount() : Uni.createFrom().item(0);
-        Uni<Optional<TeaserView>> teaserView = html.has(Hole.TEASER) ? teaser.get()
-                : Uni.createFrom().item(Optional.empty());
         // decorative: within budget, or the last good answer, or nothing; never an error
-        Uni<Optional<AdView>> ad = html.has(Hole.AD) ? ads.adFor(page.adContext())
-                : Uni.createFrom().item(Optional.empty());
+        Uni<Optional<AdView>> ad = html.has(Hole.AD) ? ads.adFor(page.adContext()) : Uni.createFrom().item(Optional.empty());
+        boolean headerKnown = !html.has(Hole.ACCOUNT_LINKS) || chrome.cartCountKnown();
+        Optional<Optional<TeaserView>> teaserNow = html.has(Hole.TEASER) ? teaser.inMemory()
+                : Optional.of(Optional.empty());
+        if (headerKnown && teaserNow.isPresent()) {
+            // the usual case: only the ad is waited for
+            return ad.map(adView -> filled(page, adView, teaserNow.get()));
+        }
+        Uni<Integer> header = headerKnown ? Uni.createFrom().item(0) : chrome.loadCartCount();
+        Uni<Optional<TeaserView>> teaserView = teaserNow.map(t -> Uni.createFrom().item(t)).orElseGet(teaser::get);
         return Uni.combine().all().unis(header, teaserView, ad).asTuple()
-                .map(parts -> ads.cacheControl(Response.status(page.status())
-                        .entity(holes.fill(html, parts.getItem3(), parts.getItem2())).type(CatalogPages.HTML))
-                        .build());
+                .map(parts -> filled(page, parts.getItem3(), parts.getItem2()));
+    }
+
+    private Response filled(SharedPage page, Optional<AdView> ad, Optional<TeaserView> teaserView) {
+        return ads.cacheControl(Response.status(page.status()).entity(holes.fill(page.html(), ad, teaserView))
+                .type(CatalogPages.HTML)).build();
     }
 
     void catalogChanged(@Observes CatalogChanged changed) {

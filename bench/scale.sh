@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The catalog at real size (a benchmark, not a test). For each catalog size (SIZES, default 1,000 then 100,000
-# products) it starts the packaged shop with SHOP_DEMO_CATALOG_SIZE and -Xmx256m on its embedded PostgreSQL, waits
+# products) it starts the packaged shop with SHOP_DEMO_CATALOG_SIZE and -Xmx256m (JVM_OPTS, default the image's
+# collector: -Xmx256m -Xms32m -XX:+UseSerialGC, with MALLOC_ARENA_MAX=2) on its embedded PostgreSQL, waits
 # until readiness says the generated catalog is loaded (and reports how long that took), then measures with wrk
 # (2 threads, 32 connections) the Quarkus REST ceiling (/robots.txt) and three pages whose every request asks for
 # something drawn at random, so requests keep missing the page caches:
@@ -26,6 +27,8 @@ WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 OVERLOAD=${OVERLOAD:-128}
+JVM_OPTS=${JVM_OPTS:-"-Xmx256m -Xms32m -XX:+UseSerialGC"}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 BASE="http://127.0.0.1:${PORT}"
 LUA="$(pwd)/bench/random-paths.lua"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk" >&2; exit 1; }
@@ -111,7 +114,7 @@ for size in $SIZES; do
   log="$work/shop-$size.log"
   echo "== $size products: starting the shop (SHOP_DEMO_CATALOG_SIZE=$size)..."
   started=$(date +%s)
-  SHOP_DEMO_CATALOG_SIZE=$size java -Xmx256m -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
+  SHOP_DEMO_CATALOG_SIZE=$size java $JVM_OPTS -Dquarkus.http.port="$PORT" -jar target/quarkus-app/quarkus-run.jar >"$log" 2>&1 &
   app=$!
   for _ in $(seq 1 1200); do
     curl -fs "$BASE/q/health/ready" >/dev/null 2>&1 && break
@@ -182,7 +185,7 @@ stop_app
 
 echo
 echo "MIR Shop catalog at scale — $(date -u +%Y-%m-%dT%H:%MZ) — $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(java -version 2>&1 | head -1)"
-echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (overload: -c$OVERLOAD), app -Xmx256m, embedded PostgreSQL, random keys (page caches missing)"
+echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (overload: -c$OVERLOAD), app $JVM_OPTS (MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX), embedded PostgreSQL, random keys (page caches missing)"
 for size in $SIZES; do
   echo
   echo "$size products: ${loaded[$size]}; load average after the run ${loads[$size]}"

@@ -29,7 +29,7 @@ public final class Receivers implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SLACK_TITLE = Pattern.compile("\\[(FIRING|RESOLVED)(?::\\d+)?\\] (MirShop\\w+)");
-    private static final String LABELS = "<strong>Labels</strong>";
+    private static final String LABELS = "Labels</strong>";
     private static final Pattern MAIL_ALERT = Pattern.compile("alertname\\s*=\\s*(MirShop\\w+)");
 
     public final List<Notification> received = new CopyOnWriteArrayList<>();
@@ -74,13 +74,17 @@ public final class Receivers implements AutoCloseable {
     }
 
     public boolean got(String receiver, String alertname, String status) {
-        return got(receiver, alertname, status, "");
+        return got(receiver, alertname, status, "", 0);
     }
 
-    /** Whether the receiver was told so of an alert whose notification (for e-mail: that alert's labels) has the text. */
-    public boolean got(String receiver, String alertname, String status, String carrying) {
-        return received.stream().anyMatch(n -> n.receiver().equals(receiver) && n.alertname().equals(alertname)
-                && n.status().equals(status) && n.body().contains(carrying));
+    /**
+     * Whether the receiver was told so of an alert whose notification (for e-mail: that alert's labels) has the text,
+     * among the notifications from the {@code since}-th on.
+     */
+    public boolean got(String receiver, String alertname, String status, String carrying, int since) {
+        List<Notification> all = List.copyOf(received);
+        return all.subList(Math.min(since, all.size()), all.size()).stream().anyMatch(n -> n.receiver().equals(receiver)
+                && n.alertname().equals(alertname) && n.status().equals(status) && n.body().contains(carrying));
     }
 
     private static void reply(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {

@@ -106,7 +106,7 @@ class FaultScenariosIT {
             new Wave("dependencies, payments, probe", true, List.of(new On("payment-declining", 100),
                     new On("discounts-down", 100), new On("ads-failing", 30),
                     new On("readiness-failing", 100))),
-            // alone: a page (slow database, pool, CPU) for the storefront inhibits the breaker and fallback tickets
+            // alone, so the ad client's breaker and fallback tickets come from the slow ad service and nothing else
             new Wave("slow ads", false, List.of(new On("ads-slow", 500))),
             new Wave("slow database", false, List.of(new On("db-slow", 100))),
             new Wave("bad release, pool", false, List.of(new On("bad-release", 200),

@@ -136,7 +136,7 @@ class FaultScenariosIT {
      * {@code -Dscenarios=wave1} runs the first wave only (about five minutes: four faults, both routes) and the operator
      * page's switch; {@code -Dscenarios=wave2} ... {@code wave9} runs that one wave alone, {@code wave3,wave5} those
      * waves in that order (to work on a few scenarios without waiting for the others);
-     * {@code -Dscenarios=all} runs every wave, every end-to-end row of docs/scenarios.md (about half an hour on a shared
+     * {@code -Dscenarios=all} runs every wave, every end-to-end row of docs/scenarios.md (an hour or more on a shared
      * two-core machine; the README's ops-lab proof command). Plain {@code mvn verify} leaves this class out: it starts
      * four packaged processes and three daemons, more than the suite's 30-minute CI budget can carry.
      */

@@ -9,6 +9,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import javax.sql.DataSource;
 
@@ -35,7 +36,24 @@ public class FaultStore {
     @io.quarkus.agroal.DataSource("discounts")
     InjectableInstance<AgroalDataSource> discounts;
 
-    DataSource of(ShopRole service) {
+    @Inject
+    HeldConnections held;
+
+    /**
+     * A connection to the owning service's database: the storefront's from those db-pool-exhaustion holds while it
+     * holds any (the pool has none to give then), else from the pool.
+     */
+    Connection connection(ShopRole service) throws SQLException {
+        if (service == ShopRole.storefront) {
+            Optional<Connection> lent = held.borrow();
+            if (lent.isPresent()) {
+                return lent.get();
+            }
+        }
+        return pool(service).getConnection();
+    }
+
+    DataSource pool(ShopRole service) {
         return switch (service) {
             case ads -> ads.get();
             case discounts -> discounts.get();
@@ -45,7 +63,7 @@ public class FaultStore {
 
     List<FaultState> load(ShopRole service) throws SQLException {
         List<FaultState> out = new ArrayList<>();
-        try (Connection c = of(service).getConnection(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = connection(service); PreparedStatement s = c.prepareStatement(
                 "select fault, severity, target_version, started_at, ends_at, changed_by, source from faults")) {
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -65,7 +83,7 @@ public class FaultStore {
 
     /** Switches a fault on (or changes it) and records the event, in one transaction. */
     void save(FaultState state) throws SQLException {
-        try (Connection c = of(state.fault().owner).getConnection()) {
+        try (Connection c = connection(state.fault().owner)) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try (PreparedStatement delete = c.prepareStatement("delete from faults where fault = ?");
@@ -99,7 +117,7 @@ public class FaultStore {
      */
     boolean remove(Fault fault, Instant at, String action, String actor, String source, Instant endedBefore)
             throws SQLException {
-        try (Connection c = of(fault.owner).getConnection()) {
+        try (Connection c = connection(fault.owner)) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
             try (PreparedStatement delete = c.prepareStatement(endedBefore == null ? "delete from faults where fault = ?"
@@ -125,7 +143,7 @@ public class FaultStore {
 
     List<FaultEvent> recentEvents(ShopRole service, int limit) throws SQLException {
         List<FaultEvent> out = new ArrayList<>();
-        try (Connection c = of(service).getConnection(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = connection(service); PreparedStatement s = c.prepareStatement(
                 "select at, fault, action, severity, target_version, ends_at, actor, source from fault_events"
                         + " order by id desc limit ?")) {
             s.setInt(1, limit);
@@ -144,7 +162,7 @@ public class FaultStore {
 
     /** The latest switch of one fault, if it ever was switched. */
     java.util.Optional<FaultEvent> latestEvent(Fault fault) throws SQLException {
-        try (Connection c = of(fault.owner).getConnection(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = connection(fault.owner); PreparedStatement s = c.prepareStatement(
                 "select at, fault, action, severity, target_version, ends_at, actor, source from fault_events"
                         + " where fault = ? order by id desc limit 1")) {
             s.setString(1, fault.id);

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -33,10 +34,11 @@ public class FaultWorkers implements BackgroundWork {
     FaultStore store;
     @Inject
     FaultsConfig config;
+    @Inject
+    HeldConnections held;
     @ConfigProperty(name = "quarkus.datasource.jdbc.max-size", defaultValue = "20")
     int poolMax;
 
-    private final List<Connection> held = new ArrayList<>();
     private final List<byte[]> leaked = new ArrayList<>();
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
@@ -50,11 +52,15 @@ public class FaultWorkers implements BackgroundWork {
         int wanted = registry.active(Fault.DB_POOL_EXHAUSTION)
                 .map(s -> (int) Math.ceil(poolMax * s.severity() / 100.0)).orElse(0);
         while (held.size() > wanted) {
-            close(held.remove(held.size() - 1));
+            Optional<Connection> idle = held.release();
+            if (idle.isEmpty()) {
+                return; // the rest is lent to the fault store: let go of it next second
+            }
+            close(idle.get());
         }
         while (held.size() < wanted) {
             try {
-                held.add(store.of(dev.mirshop.platform.ShopRole.storefront).getConnection());
+                held.hold(store.pool(dev.mirshop.platform.ShopRole.storefront).getConnection());
             } catch (SQLException | RuntimeException e) {
                 return; // the pool is empty: what the fault is for; try again next second
             }
@@ -88,9 +94,9 @@ public class FaultWorkers implements BackgroundWork {
 
     @Override
     public synchronized String finish() {
-        int connections = held.size();
-        held.forEach(FaultWorkers::close);
-        held.clear();
+        List<Connection> all = held.releaseAll();
+        int connections = all.size();
+        all.forEach(FaultWorkers::close);
         leaked.clear();
         return "gave back " + connections + " connections held by the pool-exhaustion fault";
     }

@@ -29,6 +29,7 @@ public final class Receivers implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern SLACK_TITLE = Pattern.compile("\\[(FIRING|RESOLVED)(?::\\d+)?\\] (MirShop\\w+)");
+    private static final String LABELS = "Labels</strong>";
     private static final Pattern MAIL_ALERT = Pattern.compile("alertname\\s*=\\s*(MirShop\\w+)");
 
     public final List<Notification> received = new CopyOnWriteArrayList<>();
@@ -73,8 +74,17 @@ public final class Receivers implements AutoCloseable {
     }
 
     public boolean got(String receiver, String alertname, String status) {
-        return received.stream().anyMatch(n -> n.receiver().equals(receiver) && n.alertname().equals(alertname)
-                && n.status().equals(status));
+        return got(receiver, alertname, status, "", 0);
+    }
+
+    /**
+     * Whether the receiver was told so of an alert whose notification (for e-mail: that alert's labels) has the text,
+     * among the notifications from the {@code since}-th on.
+     */
+    public boolean got(String receiver, String alertname, String status, String carrying, int since) {
+        List<Notification> all = List.copyOf(received);
+        return all.subList(Math.min(since, all.size()), all.size()).stream().anyMatch(n -> n.receiver().equals(receiver)
+                && n.alertname().equals(alertname) && n.status().equals(status) && n.body().contains(carrying));
     }
 
     private static void reply(com.sun.net.httpserver.HttpExchange exchange, int status, String body) throws IOException {
@@ -132,6 +142,25 @@ public final class Receivers implements AutoCloseable {
 
     private void record(String mail) {
         String flat = mail.replaceAll("=\\r?\\n", "").replace("=3D", "=");
+        // Alertmanager's default e-mail lists each alert of the group with its labels, under "[n] Firing" and then
+        // "[n] Resolved": one alert of a group can resolve while another still fires (one mail, subject FIRING).
+        int resolvedSection = flat.indexOf("] Resolved</strong>");
+        int from = flat.indexOf(LABELS);
+        boolean any = false;
+        while (from >= 0) {
+            int next = flat.indexOf(LABELS, from + LABELS.length());
+            String alert = flat.substring(from, next < 0 ? flat.length() : next);
+            Matcher name = MAIL_ALERT.matcher(alert);
+            if (name.find()) {
+                String status = resolvedSection >= 0 && from > resolvedSection ? "resolved" : "firing";
+                received.add(new Notification("email-warnings", name.group(1), status, alert));
+                any = true;
+            }
+            from = next;
+        }
+        if (any) {
+            return;
+        }
         String status = flat.contains("[RESOLVED") ? "resolved" : "firing";
         Matcher m = Pattern.compile("Subject: \\[(?:FIRING|RESOLVED)(?::\\d+)?\\] (MirShop\\w+)").matcher(flat);
         if (m.find()) {

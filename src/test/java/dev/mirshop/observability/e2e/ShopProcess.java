@@ -78,6 +78,25 @@ public final class ShopProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether this process is past its embedded PostgreSQL's start: the jar (built without -Dproduction) starts one at
+     * every launch on the port fixed at build time and creates a database per datasource in it. Processes started
+     * together reach the first one's server and race on CREATE DATABASE (duplicate key in pg_database, the process
+     * stops); so the next process starts once this one logged a line after that step (or is ready, or gone).
+     */
+    public boolean pastEmbeddedDatabase() {
+        if (!alive() || ready()) {
+            return true;
+        }
+        try {
+            String text = Files.readString(log);
+            int started = text.indexOf("Embedded Postgres started at port");
+            return started >= 0 && text.indexOf('\n', started) >= 0 && text.indexOf('\n', started) < text.length() - 1;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public String tail() {
         try {
             String text = Files.readString(log);

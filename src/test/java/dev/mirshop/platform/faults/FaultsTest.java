@@ -254,6 +254,17 @@ class FaultsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> workers.heldConnections() == 0);
     }
 
+    /** The faults' state is in the storefront's pool too: with all of it held, the operator can still switch faults. */
+    @Test
+    void faultsStaySwitchableWhileThePoolIsExhausted() {
+        on("/api/faults", "db-pool-exhaustion", "{\"severity\":100}").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> workers.heldConnections() == 20);
+        on("/api/faults", "cpu-burn", "{\"severity\":10}").then().statusCode(200);
+        off("/api/faults", "cpu-burn").then().statusCode(200);
+        off("/api/faults", "db-pool-exhaustion").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(20)).until(() -> workers.heldConnections() == 0);
+    }
+
     @Test
     void theMemoryLeakGrowsToItsCapAndIsFreedWhenOff() {
         on("/api/ads/faults", "ads-memory-leak", "{\"severity\":600}").then().statusCode(200);

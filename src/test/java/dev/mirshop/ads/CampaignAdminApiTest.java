@@ -132,6 +132,21 @@ class CampaignAdminApiTest {
         }
     }
 
+    @Test
+    void theWorkshopsListShowsANewAdAtOnce() {
+        List<Long> before = given().get("/ads").then().statusCode(200).extract().jsonPath().getList("id", Long.class);
+        long campaign = AdminApi.campaign(Map.of("name", AdminApi.unique("Listed at once"), "theme", "test",
+                "priority", 1));
+        try {
+            long ad = AdminApi.uploadSvg(campaign, "/").then().statusCode(201).extract().jsonPath().getLong("id");
+            assertThat(before).doesNotContain(ad);
+            assertThat(given().get("/ads").then().statusCode(200).extract().jsonPath().getList("id", Long.class))
+                    .as("the list kept for the workshop's clients is dropped by the change").contains(ad);
+        } finally {
+            AdminApi.act(campaign, "pause").then().statusCode(200);
+        }
+    }
+
     /** The ads of one selection of ten, made right after the change: no waiting for a reload. */
     private static Set<Long> selectedIds() {
         return new HashSet<>(given().get("/api/ads/select?count=10").then().statusCode(200).extract().jsonPath()

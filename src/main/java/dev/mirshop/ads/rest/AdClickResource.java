@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.mirshop.ads.rest.AdApi.WorkshopAd;
 import dev.mirshop.ads.service.AdService;
+import io.quarkus.cache.CacheResult;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,9 +20,13 @@ public class AdClickResource {
     @Inject
     AdService ads;
 
-    /** The original workshop's list of every ad. */
+    /**
+     * The original workshop's list of every ad, kept a moment ({@code quarkus.cache.caffeine."workshop-ads"}) like the
+     * selection's snapshot: a console change drops it at once ({@link AdService#refresh()}).
+     */
     @GET
     @Produces(MediaType.APPLICATION_JSON)
+    @CacheResult(cacheName = AdService.WORKSHOP_ADS)
     public List<WorkshopAd> list() {
         return ads.all().stream().map(WorkshopAd::of).toList();
     }

@@ -21,6 +21,8 @@ import dev.mirshop.ads.Campaign;
 import dev.mirshop.ads.LocalPath;
 import dev.mirshop.ads.rest.AdApi.AdView;
 import dev.mirshop.observability.AdMeters;
+import io.quarkus.cache.Cache;
+import io.quarkus.cache.CacheName;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -44,6 +46,12 @@ public class AdService {
 
     @Inject
     ImpressionCounter impressions;
+
+    /** The workshop's GET /ads list (ads.rest.AdClickResource), dropped with the snapshot. */
+    public static final String WORKSHOP_ADS = "workshop-ads";
+    @Inject
+    @CacheName(WORKSHOP_ADS)
+    Cache workshopAds;
 
     @ConfigProperty(name = "ads.snapshot-ttl", defaultValue = "2s")
     Duration snapshotTtl;
@@ -124,6 +132,7 @@ public class AdService {
 
     /** Makes the next selection read the database again (after a console change). */
     public void refresh() {
+        workshopAds.invalidateAll().await().indefinitely();
         generation.incrementAndGet();
         snapshot = null;
         loading.set(null);

@@ -12,7 +12,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -35,9 +34,6 @@ interface AdPreviewApi {
     /** No such campaign is an answer (nothing to preview), not a failure that counts against the breaker. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {
-        if (response.getStatus() == 404) {
-            return new AdsApi.NoAnswer();
-        }
-        return new WebApplicationException("Ad service answered " + response.getStatus(), response.getStatus());
+        return AdsApi.toException(response);
     }
 }

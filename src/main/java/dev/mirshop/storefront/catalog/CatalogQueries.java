@@ -18,9 +18,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mirshop.storefront.catalog.CatalogStatement.Kind;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
-import jakarta.transaction.Transactional;
 
 /**
  * Read-side queries of the catalog over its listing read model (product_listings, listing_entries,
@@ -31,7 +28,6 @@ import jakarta.transaction.Transactional;
  * Each statement is built by one static {@code ...Sql} method per {@link Kind}, which the guardrail test explains.
  */
 @ApplicationScoped
-@Transactional(Transactional.TxType.SUPPORTS)
 public class CatalogQueries {
 
     /** Every product: listing_entries' taxon for /products. */
@@ -45,7 +41,7 @@ public class CatalogQueries {
     private static final Pattern NEGATED = Pattern.compile("(^|\\s)-(\"[^\"]*\"?|\\S+)");
 
     @Inject
-    EntityManager em;
+    CatalogSql sql;
     @Inject
     Clock clock;
     @Inject
@@ -63,7 +59,7 @@ public class CatalogQueries {
     public ListingPage listing(ListingQuery q, int taxonId, OptionFacets facets) {
         OffsetDateTime now = currentTime();
         Filters filters = filters(q);
-        List<ProductCard> cards = cards(run(cardsSql(q, filters, taxonId, now)));
+        List<ProductCard> cards = cards(sql.rows(cardsSql(q, filters, taxonId, now)));
         if (!q.narrowed()) {
             return new ListingPage(cards, facets.products(), false, q.page(), q.maxPage());
         }
@@ -75,7 +71,7 @@ public class CatalogQueries {
         if (cards.isEmpty() && q.page() == 1) {
             return new ListingPage(cards, 0, false, q.page(), q.maxPage());
         }
-        long counted = ((Number) run(countSql(q, filters, taxonId, now)).getSingleResult()).longValue();
+        long counted = ((Number) sql.row(countSql(q, filters, taxonId, now))[0]).longValue();
         return new ListingPage(cards, Math.min(counted, q.shown()), counted > q.shown(), q.page(), q.maxPage());
     }
 
@@ -223,8 +219,8 @@ public class CatalogQueries {
         if (required.isBlank() || anyOf && !required.equals(q.keywords())) {
             return null;
         }
-        Object[] row = (Object[]) run(wordsSql(required, anyOf, optionIds.of("size", q.sizes()),
-                optionIds.of("color", q.colors()))).getSingleResult();
+        Object[] row = sql.row(wordsSql(required, anyOf, optionIds.of("size", q.sizes()),
+                optionIds.of("color", q.colors())));
         long products = ((Number) row[5]).longValue();
         double matches = anyOf ? Math.min(products, ((Number) row[0]).doubleValue())
                 : products * Math.exp(((Number) row[0]).doubleValue());
@@ -323,8 +319,7 @@ public class CatalogQueries {
      * and the products in all: precomputed counts, less the products not yet available by the clock (a few).
      */
     public OptionFacets facets(int taxonId) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = run(facetsSql(taxonId, currentTime())).getResultList();
+        List<Object[]> rows = sql.rows(facetsSql(taxonId, currentTime()));
         long products = 0;
         Map<String, OptionFacets.Type> types = new LinkedHashMap<>();
         for (Object[] r : rows) {
@@ -364,7 +359,7 @@ public class CatalogQueries {
      * no word could be corrected.
      */
     public Optional<String> correction(String keywords) {
-        Object[] row = (Object[]) run(correctionSql(keywords)).getSingleResult();
+        Object[] row = sql.row(correctionSql(keywords));
         return Boolean.TRUE.equals(row[1]) ? Optional.of((String) row[0]) : Optional.empty();
     }
 
@@ -390,8 +385,7 @@ public class CatalogQueries {
     /** The taxon with its chain of ancestors and its direct children, in one query; empty when unknown. */
     public Optional<TaxonTree> taxonTree(String permalink) {
         List<String> chain = chain(permalink);
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = run(taxonTreeSql(permalink, chain)).getResultList();
+        List<Object[]> rows = sql.rows(taxonTreeSql(permalink, chain));
         List<TaxonNode> nodes = rows.stream().map(r -> new TaxonNode(((Number) r[0]).intValue(), (String) r[1],
                 (String) r[2], (String) r[3], (String) r[4])).toList();
         Optional<TaxonNode> self = nodes.stream().filter(n -> n.permalink().equals(permalink)).findFirst();
@@ -429,9 +423,8 @@ public class CatalogQueries {
     }
 
     /** Categories and their descendants, for the menu: name, permalink, icon, in menu order. */
-    @SuppressWarnings("unchecked")
     List<Object[]> menuTaxons() {
-        return run(menuSql()).getResultList();
+        return sql.rows(menuSql());
     }
 
     static CatalogStatement menuSql() {
@@ -443,9 +436,8 @@ public class CatalogQueries {
     }
 
     /** Every size and color value: type, name, id. */
-    @SuppressWarnings("unchecked")
     List<Object[]> optionValues() {
-        return run(optionValuesSql()).getResultList();
+        return sql.rows(optionValuesSql());
     }
 
     static CatalogStatement optionValuesSql() {
@@ -459,8 +451,7 @@ public class CatalogQueries {
 
     /** The product page's data in one statement: the product, its variants with options, images and properties. */
     public Optional<ProductDetails> product(String slug) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = run(productSql(slug, currentTime())).getResultList();
+        List<Object[]> rows = sql.rows(productSql(slug, currentTime()));
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -546,7 +537,7 @@ public class CatalogQueries {
 
     /** Up to {@code limit} other products of the taxon (and its descendants), its featured ones first, newest first. */
     public List<ProductCard> related(long productId, Integer taxonId, int limit) {
-        return taxonId == null ? List.of() : cards(run(relatedSql(productId, taxonId, limit, currentTime())));
+        return taxonId == null ? List.of() : cards(sql.rows(relatedSql(productId, taxonId, limit, currentTime())));
     }
 
     static CatalogStatement relatedSql(long productId, int taxonId, int limit, OffsetDateTime now) {
@@ -573,7 +564,7 @@ public class CatalogQueries {
 
     /** The newest featured products, for the home page. */
     public List<ProductCard> featured(int limit) {
-        return cards(run(featuredSql(limit, currentTime())));
+        return cards(sql.rows(featuredSql(limit, currentTime())));
     }
 
     static CatalogStatement featuredSql(int limit, OffsetDateTime now) {
@@ -594,7 +585,7 @@ public class CatalogQueries {
 
     /** Sitemap files (of at most {@code perFile} URLs each) of taxons and of products: ids are split in ranges. */
     public Sitemaps sitemaps(int perFile) {
-        Object[] row = (Object[]) run(sitemapSizeSql()).getSingleResult();
+        Object[] row = sql.row(sitemapSizeSql());
         long taxons = ((Number) row[0]).longValue();
         long products = ((Number) row[1]).longValue();
         return new Sitemaps(perFile, (int) ((taxons + perFile - 1) / perFile), (int) ((products + perFile - 1) / perFile));
@@ -611,9 +602,8 @@ public class CatalogQueries {
     }
 
     /** Paths of the taxons with ids in file {@code file} (1-based) of {@code perFile}. */
-    @SuppressWarnings("unchecked")
     public List<String> sitemapTaxons(int file, int perFile) {
-        return run(sitemapTaxonsSql(file, perFile)).getResultList();
+        return strings(sql.column(sitemapTaxonsSql(file, perFile)));
     }
 
     static CatalogStatement sitemapTaxonsSql(int file, int perFile) {
@@ -623,9 +613,8 @@ public class CatalogQueries {
     }
 
     /** Paths of the available products with ids in file {@code file} (1-based) of {@code perFile}. */
-    @SuppressWarnings("unchecked")
     public List<String> sitemapProducts(int file, int perFile) {
-        return run(sitemapProductsSql(file, perFile, currentTime())).getResultList();
+        return strings(sql.column(sitemapProductsSql(file, perFile, currentTime())));
     }
 
     static CatalogStatement sitemapProductsSql(int file, int perFile, OffsetDateTime now) {
@@ -650,16 +639,12 @@ public class CatalogQueries {
         return OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
-    private Query run(CatalogStatement statement) {
-        Query query = em.createNativeQuery(statement.sql());
-        statement.params().forEach(query::setParameter);
-        return query;
+    private static List<ProductCard> cards(List<Object[]> rows) {
+        return rows.stream().map(CatalogQueries::toCard).toList();
     }
 
-    private static List<ProductCard> cards(Query query) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = query.getResultList();
-        return rows.stream().map(CatalogQueries::toCard).toList();
+    private static List<String> strings(List<Object> column) {
+        return column.stream().map(String.class::cast).toList();
     }
 
     static ProductCard toCard(Object[] row) {

@@ -8,9 +8,19 @@ import java.util.Map;
  */
 record CatalogStatement(Kind kind, String sql, Map<String, Object> params) {
 
-    /** Every kind of statement the catalog pages issue. */
+    /**
+     * Every kind of statement the catalog pages issue, and whether its best plan depends on its values (then
+     * {@link CatalogSql} has it planned with them each time; the others keep a cached plan).
+     */
     enum Kind {
-        TAXON, LISTING_CARDS, LISTING_COUNT, FACETS, SEARCH_WORDS, SEARCH_CARDS, SEARCH_COUNT, SUGGESTION, PRODUCT, RELATED,
-        FEATURED, MENU, OPTION_VALUES, SITEMAP_SIZE, SITEMAP_TAXONS, SITEMAP_PRODUCTS
+        TAXON(false), LISTING_CARDS(true), LISTING_COUNT(true), FACETS(false), SEARCH_WORDS(true), SEARCH_CARDS(true),
+        SEARCH_COUNT(true), SUGGESTION(true), PRODUCT(false), RELATED(false), FEATURED(false), MENU(false),
+        OPTION_VALUES(false), SITEMAP_SIZE(false), SITEMAP_TAXONS(false), SITEMAP_PRODUCTS(false);
+
+        final boolean planWithValues;
+
+        Kind(boolean planWithValues) {
+            this.planWithValues = planWithValues;
+        }
     }
 }

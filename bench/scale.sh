@@ -9,7 +9,8 @@
 #   listing  a random taxon (every category, brand and collection), a random filter combination (none, size,
 #            color, size and color, price range, all of them), a random sort and a random page of up to 50;
 #   search   one or two random words of the catalog's vocabulary, sometimes a filter, sort or later page.
-# It prints req/s, p50, p99, errors and each page's ratio to the ceiling of the same run, the JVM's RSS under load
+# It prints req/s, p50, p99, errors and each page's ratio to the ceiling of the same run, the ad and teaser calls that fell
+# back during each measurement (a page without its ad is cheaper), the JVM's RSS under load
 # and PostgreSQL's (proportional set size of its processes), then an overload run at 128 connections over the
 # three pages mixed: every answer must be a 2xx or a 503 with Retry-After (anything else, a 503 without it, or a
 # socket error counts as an error), and the slowest answer shows whether any waited for the pool to time out (1 s).
@@ -83,13 +84,19 @@ sample_rss() { # the JVM's largest RSS while wrk runs, sampled every 0.5 s, into
   done
 }
 
-measure() { # name paths-file connections -> fills rps/p50/p99/max/errors/status/rss for "$size:$name"
-  local name=$1 file=$2 conns=$3 out sampler
+fallbacks() { # ad and teaser calls answered by their fallback: a page without its ad is cheaper than one with it
+  curl -fs "$BASE/q/metrics" | awk '/^shop_dependency_fallbacks_total/ {s+=$NF} END {printf "%d", s}'
+}
+
+measure() { # name paths-file connections -> fills rps/p50/p99/max/errors/status/rss/fell for "$size:$name"
+  local name=$1 file=$2 conns=$3 out sampler f0
   echo 0 >"$work/rss"
+  f0=$(fallbacks)
   sample_rss "$work/rss" & sampler=$!
   out=$(PATHS="$file" wrk -t"$THREADS" -c"$conns" -d"$DURATION" --latency -s "$LUA" "$BASE")
   kill "$sampler" 2>/dev/null || true; wait "$sampler" 2>/dev/null || true
   local key="$size:$name"
+  fell[$key]=$(( $(fallbacks) - f0 ))
   rps[$key]=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50[$key]=$(to_ms "$(echo "$out" | awk '$1 == "50%" {print $2}')")
   p99[$key]=$(to_ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")
@@ -108,7 +115,7 @@ measure() { # name paths-file connections -> fills rps/p50/p99/max/errors/status
   rss[$key]=$(cat "$work/rss")
 }
 
-declare -A rps p50 p99 maxms errors statuses rss loaded pg loads
+declare -A rps p50 p99 maxms errors statuses rss fell loaded pg loads
 for size in $SIZES; do
   stop_app
   log="$work/shop-$size.log"
@@ -189,13 +196,13 @@ echo "wrk -t$THREADS -c$CONNECTIONS -d$DURATION (overload: -c$OVERLOAD), app $JV
 for size in $SIZES; do
   echo
   echo "$size products: ${loaded[$size]}; load average after the run ${loads[$size]}"
-  printf '| %-8s | %9s | %8s | %8s | %8s | %7s | %8s | %8s |\n' page "req/s" "p50 ms" "p99 ms" "max ms" errors "ceiling" "RSS MiB"
-  printf '|%s|%s|%s|%s|%s|%s|%s|%s|\n' ---------- ----------- ---------- ---------- ---------- --------- ---------- ----------
+  printf '| %-8s | %9s | %8s | %8s | %8s | %7s | %8s | %8s | %9s |\n' page "req/s" "p50 ms" "p99 ms" "max ms" errors "ceiling" "RSS MiB" fallbacks
+  printf '|%s|%s|%s|%s|%s|%s|%s|%s|%s|\n' ---------- ----------- ---------- ---------- ---------- --------- ---------- ---------- -----------
   for name in ceiling product listing search overload; do
     key="$size:$name"
     ratio=$(awk -v a="${rps[$key]}" -v c="${rps[$size:ceiling]}" 'BEGIN { printf "%.3fx", a / c }')
-    printf '| %-8s | %9s | %8s | %8s | %8s | %7s | %8s | %8s |\n' "$name" "${rps[$key]}" "${p50[$key]}" "${p99[$key]}" \
-      "${maxms[$key]}" "${errors[$key]}" "$ratio" "$(( ${rss[$key]} / 1024 ))"
+    printf '| %-8s | %9s | %8s | %8s | %8s | %7s | %8s | %8s | %9s |\n' "$name" "${rps[$key]}" "${p50[$key]}" "${p99[$key]}" \
+      "${maxms[$key]}" "${errors[$key]}" "$ratio" "$(( ${rss[$key]} / 1024 ))" "${fell[$key]}"
   done
   echo "overload at $OVERLOAD connections: ${statuses[$size:overload]}"
   echo "PostgreSQL (all its processes, proportional set size) after the pages: $(( ${pg[$size]} / 1024 )) MiB"

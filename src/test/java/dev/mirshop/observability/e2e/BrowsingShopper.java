@@ -25,6 +25,7 @@ public final class BrowsingShopper implements AutoCloseable {
     /** Visits without a banner or without a beacon (the next visit tries again). */
     public final AtomicInteger failed = new AtomicInteger();
     private final AtomicReference<String> lastFailure = new AtomicReference<>("none");
+    private final AtomicReference<String> lastLcp = new AtomicReference<>("none");
 
     private BrowsingShopper(String url) {
         this.url = url;
@@ -63,6 +64,11 @@ public final class BrowsingShopper implements AutoCloseable {
         page.waitForFunction("() => { const i = document.querySelector('.ad-banner img'); return i && i.complete && i.naturalWidth > 0; }",
                 null, new Page.WaitForFunctionOptions().setTimeout(60_000).setPollingInterval(100));
         page.waitForTimeout(300);
+        lastLcp.set(String.valueOf(page.evaluate("""
+                () => new Promise(done => new PerformanceObserver(list => {
+                  const last = list.getEntries().at(-1);
+                  done(Math.round(last.startTime) + ' ms ' + (last.element ? last.element.tagName : '?'));
+                }).observe({ type: 'largest-contentful-paint', buffered: true }))""")));
         page.waitForRequest(r -> r.url().endsWith("/rum/vitals"), new Page.WaitForRequestOptions().setTimeout(15_000),
                 () -> page.evaluate("() => { Object.defineProperty(document, 'visibilityState', { value: 'hidden', configurable: true });"
                         + " document.dispatchEvent(new Event('visibilitychange')); }"));
@@ -70,7 +76,8 @@ public final class BrowsingShopper implements AutoCloseable {
     }
 
     public String report() {
-        return beacons.get() + " beacons, " + failed.get() + " visits failed (last: " + lastFailure.get() + ")";
+        return beacons.get() + " beacons (last LCP " + lastLcp.get() + "), " + failed.get() + " visits failed (last: "
+                + lastFailure.get() + ")";
     }
 
     @Override

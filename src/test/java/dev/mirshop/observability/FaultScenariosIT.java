@@ -445,6 +445,7 @@ class FaultScenariosIT {
                 releaseGateFailsForTheBadVersion();
             }
             for (ScenariosDocTest.Row row : quick) {
+                assertStillOn(row);
                 receivedBeforeOff.put(row, receivers.received.size());
                 offAt.put(row, System.nanoTime());
                 off(row);
@@ -454,6 +455,7 @@ class FaultScenariosIT {
                     awaitNotification(wave, row, alert, "firing", left(FIRE_WITHIN.getOrDefault(alert, FIRE), on), 0);
                     progress(wave, alert, "fired", on);
                 }
+                assertStillOn(row);
                 receivedBeforeOff.put(row, receivers.received.size());
                 offAt.put(row, System.nanoTime());
                 off(row);
@@ -502,10 +504,27 @@ class FaultScenariosIT {
 
     // --- faults, through the owning service's API -------------------------------------------------------------------
 
+    /**
+     * Switches the row's fault on for 10 minutes, or for longer than its alert may take to fire: a fault that ended by
+     * itself before its alert fired would prove nothing (mail-failing at 10 minutes left the first refused mail
+     * waiting for its sixth attempt, past 15 minutes, and the alert fired after the fault was gone).
+     */
     private void on(ScenariosDocTest.Row row) {
-        String body = "{\"severity\":" + row.severity() + ",\"duration\":\"10m\""
+        long minutes = Math.max(10, row.alerts().stream().map(a -> FIRE_WITHIN.getOrDefault(a, FIRE))
+                .mapToLong(Duration::toMinutes).max().orElse(0) + 5);
+        String body = "{\"severity\":" + row.severity() + ",\"duration\":\"" + minutes + "m\""
                 + (row.fault().needsVersion() ? ",\"version\":\"" + VERSION + "\"" : "") + "}";
         send("PUT", row, body);
+    }
+
+    /** The fault is still on when its alerts fired: it did not end by itself first. */
+    private void assertStillOn(ScenariosDocTest.Row row) throws IOException, InterruptedException {
+        String owner = row.fault().owner.name();
+        boolean active = false;
+        for (JsonNode f : faults(owner).path("faults")) {
+            active |= f.path("id").asText().equals(row.fault().id) && f.path("active").asBoolean();
+        }
+        assertThat(active).as(row.fault().id + " still on in " + owner + " when its alerts fired").isTrue();
     }
 
     private void off(ScenariosDocTest.Row row) {

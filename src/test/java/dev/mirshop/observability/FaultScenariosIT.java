@@ -483,10 +483,13 @@ class FaultScenariosIT {
         stopPrometheus();
     }
 
-    /** What is left of {@code limit} counted from {@code since} (System.nanoTime), at least a second. */
+    /**
+     * What is left of {@code limit} counted from {@code since} (System.nanoTime), at least 3 s: an alert whose
+     * notification came while another one was awaited is found at the first look.
+     */
     private static Duration left(Duration limit, long since) {
         Duration left = limit.minusNanos(System.nanoTime() - since);
-        return left.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : left;
+        return left.compareTo(Duration.ofSeconds(3)) < 0 ? Duration.ofSeconds(3) : left;
     }
 
     private static void progress(Wave wave, String alert, String what, long since) {
@@ -553,7 +556,7 @@ class FaultScenariosIT {
         List<String> label = TICKET_LABELS.get(row.fault().id);
         String labels = row.route().equals("page") || label == null ? "" : label.get(0) + " = " + label.get(1);
         try {
-            Awaitility.await().atMost(within).pollInterval(Duration.ofSeconds(1))
+            Awaitility.await().atMost(within).pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
                     .until(() -> expected.stream().allMatch(r -> receivers.got(r, alert, status, labels, since)));
         } catch (ConditionTimeoutException e) {
             String alerts;

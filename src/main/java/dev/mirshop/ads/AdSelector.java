@@ -9,7 +9,8 @@ import java.util.random.RandomGenerator;
 /**
  * Picks the ads for a page: only live campaigns; the highest priority among them wins; within it, ads targeted
  * at the page's taxons beat untargeted ones (ads targeted elsewhere never show); then a weighted draw without
- * replacement.
+ * replacement. {@link #draws} makes many independent one-ad selections at once (with replacement between them), for a
+ * client that takes one per page view.
  */
 public final class AdSelector {
 
@@ -18,17 +19,31 @@ public final class AdSelector {
 
     public static List<Ad> select(Collection<Campaign> campaigns, Instant now, Collection<String> context, int count,
             RandomGenerator random) {
+        return count <= 0 ? List.of() : weightedDraw(pool(campaigns, now, context), count, random);
+    }
+
+    /** {@code draws} independent selections of one ad each: what {@code draws} page views would have been shown. */
+    public static List<Ad> draws(Collection<Campaign> campaigns, Instant now, Collection<String> context, int draws,
+            RandomGenerator random) {
+        List<Ad> pool = pool(campaigns, now, context);
+        List<Ad> chosen = new ArrayList<>(Math.max(0, draws));
+        for (int i = 0; i < draws && !pool.isEmpty(); i++) {
+            chosen.addAll(weightedDraw(pool, 1, random));
+        }
+        return chosen;
+    }
+
+    private static List<Ad> pool(Collection<Campaign> campaigns, Instant now, Collection<String> context) {
         List<Campaign> live = campaigns.stream().filter(c -> c.isLiveAt(now) && !c.ads.isEmpty()).toList();
-        if (live.isEmpty() || count <= 0) {
+        if (live.isEmpty()) {
             return List.of();
         }
         int top = live.stream().mapToInt(c -> c.priority).max().getAsInt();
         List<Ad> candidates = live.stream().filter(c -> c.priority == top).flatMap(c -> c.ads.stream()).toList();
         List<Ad> targeted = candidates.stream().filter(a -> a.targetsAny(context)).toList();
-        List<Ad> pool = targeted.isEmpty()
+        return targeted.isEmpty()
                 ? candidates.stream().filter(a -> a.taxonPermalink == null).toList()
                 : targeted;
-        return weightedDraw(pool, count, random);
     }
 
     static List<Ad> weightedDraw(List<Ad> pool, int count, RandomGenerator random) {

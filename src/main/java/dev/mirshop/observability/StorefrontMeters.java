@@ -52,6 +52,7 @@ public class StorefrontMeters {
         fallbacks("discounts", "teaser");
         fallbacks("discounts", "validate");
         fallbacks("discounts", "redeem");
+        adDrawsUnshown();
     }
 
     /** A shopper added a variant to the cart (one action, whatever the quantity). */
@@ -78,6 +79,20 @@ public class StorefrontMeters {
     /** A call to another service (ads, discounts) failed and the page used its fallback instead. */
     public void dependencyFallback(String service, String call) {
         fallbacks(service, call).increment();
+    }
+
+    /**
+     * Ad draws the storefront fetched (so the ad service counted them as impressions) and dropped unshown: they
+     * expired before a page view took them (storefront.clients.AdDraws).
+     */
+    public void adDrawsUnshown(int draws) {
+        adDrawsUnshown().increment(draws);
+    }
+
+    private Counter adDrawsUnshown() {
+        return Counter.builder("shop.ad.draws.unshown")
+                .description("Ad draws fetched from the ad service (counted there as impressions) that no page showed")
+                .register(registry);
     }
 
     private Counter fallbacks(String service, String call) {

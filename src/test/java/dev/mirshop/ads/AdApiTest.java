@@ -49,6 +49,37 @@ class AdApiTest {
     }
 
     @Test
+    void drawsAreIndependentSelectionsEachCountedAsAnImpression() {
+        List<Map<String, Object>> first = given().get("/api/ads/select?context=categories/bags").then().statusCode(200)
+                .extract().jsonPath().getList("$");
+        assertThat(first).hasSize(1);
+        counter.flush();
+        List<Long> live = QuarkusTransaction.requiringNew().call(() -> Ad.<Ad>listAll().stream().map(a -> a.id).toList());
+        long before = live.stream().mapToLong(AdApiTest::impressions).sum();
+
+        List<Map<String, Object>> draws = given().get("/api/ads/select?context=categories/bags&count=1&draws=60")
+                .then().statusCode(200).header("Cache-Control", "no-store").extract().jsonPath().getList("$");
+
+        // 60 views' worth: more than the pool holds, so some ads come back more than once
+        assertThat(draws).hasSize(60);
+        assertThat(draws.stream().map(d -> d.get("id")).distinct().count()).isLessThan(60);
+        assertThat(draws).allSatisfy(d -> assertThat((String) d.get("clickUrl")).startsWith("/ads/"));
+        counter.flush();
+        assertThat(live.stream().mapToLong(AdApiTest::impressions).sum()).isEqualTo(before + 60);
+    }
+
+    @Test
+    void drawsOutsideTheirRangeOrWithSeveralAdsEachAreRefused() {
+        for (String bad : List.of("0", "-1", "101", "abc", "99999999999")) {
+            given().get("/api/ads/select?draws=" + bad).then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("draws"));
+        }
+        given().get("/api/ads/select?count=2&draws=2").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].field", equalTo("draws"));
+        given().get("/api/ads/select?count=2&draws=1").then().statusCode(200);
+    }
+
+    @Test
     void christmasDemoCampaignIsLiveFromTheFirstToThe26thOfDecember() {
         Campaign christmas = QuarkusTransaction.requiringNew()
                 .call(() -> Campaign.<Campaign>find("name", "Christmas").firstResult());

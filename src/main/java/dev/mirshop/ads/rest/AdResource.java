@@ -35,35 +35,56 @@ public class AdResource {
     private static final Logger LOG = Logger.getLogger(AdResource.class);
     private static final Pattern PERMALINK = Pattern.compile("[a-z0-9-]+(/[a-z0-9-]+)*");
     static final int MAX_COUNT = 10;
+    /** What one storefront asks at most in one call (storefront.clients.AdDraws). */
+    static final int MAX_DRAWS = 100;
 
     @Inject
     AdService ads;
 
     /**
-     * Ads for a page whose taxons are {@code context} (comma-separated permalinks). Always an answer: an empty list
-     * when nothing is live or the database is unavailable; malformed permalinks are ignored.
+     * Ads for a page whose taxons are {@code context} (comma-separated permalinks): {@code count} different ads for one
+     * view, or, with {@code draws}, that many independent one-ad selections for as many views (each one an
+     * impression). Always an answer: an empty list when nothing is live or the database is unavailable; malformed
+     * permalinks are ignored.
      */
     @GET
     @Path("/select")
-    public Uni<Response> select(@QueryParam("context") String context, @QueryParam("count") String count) {
-        int n;
-        try {
-            n = count == null || count.isBlank() ? 1 : Integer.parseInt(count.trim());
-        } catch (NumberFormatException e) {
-            n = -1;
-        }
+    public Uni<Response> select(@QueryParam("context") String context, @QueryParam("count") String count,
+            @QueryParam("draws") String draws) {
+        int n = wholeNumber(count);
+        int d = wholeNumber(draws);
         if (n < 1 || n > MAX_COUNT) {
-            return Uni.createFrom().item(Problem.of(400, "Bad Request", "count must be a whole number from 1 to " + MAX_COUNT)
-                    .withErrors(List.of(new Problem.FieldError("count", "must be between 1 and " + MAX_COUNT)))
-                    .toResponse());
+            return badRequest("count", "count must be a whole number from 1 to " + MAX_COUNT, "must be between 1 and " + MAX_COUNT);
+        }
+        if (d < 1 || d > MAX_DRAWS) {
+            return badRequest("draws", "draws must be a whole number from 1 to " + MAX_DRAWS, "must be between 1 and " + MAX_DRAWS);
+        }
+        if (n > 1 && d > 1) {
+            return badRequest("draws", "draws are one ad each: ask for several draws or several ads, not both",
+                    "must be 1 when count is more than 1");
         }
         // on the I/O thread: a page view asks this on every page, and a fresh selection needs no database
-        return ads.select(parseContext(context), n)
+        Uni<List<AdApi.AdView>> chosen = d > 1 ? ads.draws(parseContext(context), d) : ads.select(parseContext(context), n);
+        return chosen
                 .onFailure().recoverWithItem(e -> {
                     LOG.warnf(e, "Ad selection failed; answering with no ads");
                     return List.of();
                 })
-                .map(chosen -> Response.ok(chosen).header("Cache-Control", "no-store").build());
+                .map(answer -> Response.ok(answer).header("Cache-Control", "no-store").build());
+    }
+
+    /** A missing parameter is 1; anything but a whole number is out of every range. */
+    private static int wholeNumber(String value) {
+        try {
+            return value == null || value.isBlank() ? 1 : Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static Uni<Response> badRequest(String field, String detail, String error) {
+        return Uni.createFrom().item(Problem.of(400, "Bad Request", detail)
+                .withErrors(List.of(new Problem.FieldError(field, error))).toResponse());
     }
 
     static Set<String> parseContext(String context) {

@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -76,20 +77,33 @@ public class AdService {
      * selection wait, for the one load in flight.
      */
     public Uni<List<AdView>> select(Set<String> context, int count) {
+        return select(current -> AdSelector.select(current.campaigns(), clock.instant(), context, count,
+                ThreadLocalRandom.current()));
+    }
+
+    /**
+     * {@code draws} independent one-ad selections for a page context, each counted as an impression: a busy
+     * storefront takes one per page view instead of asking once per view (storefront.clients.AdDraws).
+     */
+    public Uni<List<AdView>> draws(Set<String> context, int draws) {
+        return select(current -> AdSelector.draws(current.campaigns(), clock.instant(), context, draws,
+                ThreadLocalRandom.current()));
+    }
+
+    private Uni<List<AdView>> select(Function<Snapshot, List<Ad>> selection) {
         Snapshot current = snapshot;
         if (current != null) {
             if (!fresh(current)) {
                 load();
             }
-            return Uni.createFrom().item(choose(current, context, count));
+            return Uni.createFrom().item(choose(current, selection));
         }
         // a copy: a caller that gives up (cancels) must not cancel the load the others wait for
-        return Uni.createFrom().completionStage(() -> load().copy()).map(loaded -> choose(loaded, context, count));
+        return Uni.createFrom().completionStage(() -> load().copy()).map(loaded -> choose(loaded, selection));
     }
 
-    private List<AdView> choose(Snapshot current, Set<String> context, int count) {
-        List<Ad> chosen = AdSelector.select(current.campaigns(), clock.instant(), context, count,
-                ThreadLocalRandom.current());
+    private List<AdView> choose(Snapshot current, Function<Snapshot, List<Ad>> selection) {
+        List<Ad> chosen = selection.apply(current);
         if (chosen.isEmpty()) {
             return List.of();
         }

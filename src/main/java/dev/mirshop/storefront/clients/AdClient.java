@@ -24,10 +24,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * The ad for a page: decorative, asked without holding a thread (the page renders when the answer arrives). One
+ * The ad for a page: decorative, asked without holding a thread (the page renders when the answer arrives). Each view
+ * takes one of its context's draws, fetched from the ad service a batch at a time ({@link AdDraws}). One
  * attempt of 70 ms (and one more after a fast failure) keeps the whole call within 150 ms; a breaker stops calling a
- * failing service; the fallback
- * is the last ad shown for the same taxons, or none. A marketer's preview of a campaign goes through the same
+ * failing service; the fallback is the last ad shown for the same taxons, or none. Budget, breaker and fallback
+ * guard each view, so a failed fetch counts one fallback for every view that waited for it. A marketer's preview of a campaign goes through the same
  * client ({@link #preview}), with its own budget and breaker. Never throws.
  */
 @ApplicationScoped
@@ -37,8 +38,7 @@ public class AdClient {
     static final int MEMORY_LIMIT = 2_000;
 
     @Inject
-    @RestClient
-    AdsApi api;
+    AdDraws draws;
 
     @Inject
     @RestClient
@@ -58,19 +58,19 @@ public class AdClient {
     // a fast failure (a pooled connection the service closed, a 5xx) is asked again at once; a timeout is not: it
     // means the service, or this busy process, is slow, and asking again only doubles its load (docs/performance.md,
     // issue 15: in those runs no retry after a timeout answered in time)
-    @Retry(maxRetries = 1, delay = 0, jitter = 0, abortOn = { AdsApi.NoAnswer.class, TimeoutException.class })
+    @Retry(maxRetries = 1, delay = 0, jitter = 0,
+            abortOn = { TimeoutException.class, AdDraws.NoDrawLeft.class })
     // Every page asks, so at busy times 20 calls are a few milliseconds of traffic: a blip of slow answers (a GC
     // pause) must not darken the slot for long, while a dead service still opens it within a fraction of a second.
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,
-            successThreshold = 1, skipOn = AdsApi.NoAnswer.class)
+            successThreshold = 1, skipOn = AdDraws.NoDrawLeft.class)
     @CircuitBreakerName("ads-select")
     @Fallback(fallbackMethod = "lastGoodAd")
     @AsynchronousNonBlocking
     public Uni<Optional<AdView>> adFor(List<String> taxonPermalinks) {
         String key = key(taxonPermalinks);
-        return api.select(key, 1)
-                .map(ads -> ads.stream().findFirst().map(ad -> ad.withBase(publicUrl.orElse(""))))
-                .onFailure(AdsApi.NoAnswer.class).recoverWithItem(Optional.empty())
+        return draws.take(key)
+                .map(ad -> ad.map(a -> a.withBase(publicUrl.orElse(""))))
                 .invoke(answer -> remember(key, answer));
     }
 
@@ -119,5 +119,6 @@ public class AdClient {
     /** For tests: forget every remembered answer. */
     void forget() {
         lastGood.clear();
+        draws.forget();
     }
 }

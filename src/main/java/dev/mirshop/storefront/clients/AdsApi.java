@@ -26,6 +26,12 @@ interface AdsApi {
     @Path("/select")
     Uni<List<AdView>> select(@QueryParam("context") String context, @QueryParam("count") int count);
 
+    /** That many independent one-ad selections for this context, each counted as an impression (storefront.clients.AdDraws). */
+    @GET
+    @Path("/select")
+    Uni<List<AdView>> draws(@QueryParam("context") String context, @QueryParam("count") int count,
+            @QueryParam("draws") int draws);
+
     /** A 404 is an answer (no ads here), not a failure: only 5xx and transport errors count against the breaker. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

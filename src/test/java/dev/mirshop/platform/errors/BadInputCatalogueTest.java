@@ -260,6 +260,9 @@ class BadInputCatalogueTest {
         c.add(getApi("select count text", "/api/ads/select?count=abc", ""));
         c.add(getApi("select count zero", "/api/ads/select?count=0", ""));
         c.add(getApi("select count 11", "/api/ads/select?count=11", ""));
+        c.add(getApi("select draws 101", "/api/ads/select?draws=101", ""));
+        c.add(getApi("select draws text", "/api/ads/select?draws=abc", ""));
+        c.add(getApi("select draws of several ads", "/api/ads/select?count=3&draws=3", ""));
         c.add(getApi("select context NUL", "/api/ads/select?context=%00", ""));
         c.add(getApi("select context 3000", "/api/ads/select?context=" + "c,".repeat(1500), ""));
         c.add(api("select with DELETE", "DELETE", "/api/ads/select", TOKEN, null));

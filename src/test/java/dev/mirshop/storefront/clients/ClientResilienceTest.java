@@ -5,6 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -23,6 +24,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -54,6 +57,9 @@ class ClientResilienceTest {
 
     @Inject
     CircuitBreakerMaintenance breakers;
+
+    @Inject
+    MeterRegistry registry;
 
     static boolean warm;
 
@@ -171,6 +177,87 @@ class ClientResilienceTest {
         assertThat(breakers.currentState("ads-select")).isEqualTo(CircuitBreakerState.OPEN);
         io.restassured.RestAssured.given().get("/q/metrics").then().statusCode(200).body(
                 org.hamcrest.Matchers.matchesPattern("(?s).*shop_dependency_fallbacks_total\\{call=\"select\",[^}]*service_called=\"ads\"[^}]*\\} [1-9].*"));
+    }
+
+    /** Ten draws of the mug ad, as the service answers a call for a batch. */
+    static String tenDraws() {
+        String one = MUG_AD.strip().substring(1, MUG_AD.strip().length() - 1);
+        return "[" + String.join(",", java.util.Collections.nCopies(10, one)) + "]";
+    }
+
+    static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    int adCalls() {
+        return WireMockServices.server.findAll(getRequestedFor(urlPathEqualTo("/api/ads/select"))).size();
+    }
+
+    double meter(String name, String... tags) {
+        Counter counter = registry.find(name).tags(tags).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    @Test
+    void busyContextTakesItsAdsFromBatchesOfDraws() {
+        stubAd(okJson(MUG_AD));
+        WireMockServices.server.stubFor(get(urlPathEqualTo("/api/ads/select"))
+                .withQueryParam("draws", matching("[0-9]+")).willReturn(okJson(tenDraws())));
+        for (int i = 0; i < 40; i++) {
+            assertThat(ad(List.of("categories/mugs"))).hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(7L));
+        }
+        // the first views ask for one draw each; once the context is busy, one call brings ten
+        assertThat(adCalls()).as("calls for 40 views of one context").isLessThan(15);
+        WireMockServices.server.verify(getRequestedFor(urlPathEqualTo("/api/ads/select"))
+                .withQueryParam("context", equalTo("categories/mugs")).withQueryParam("count", equalTo("1"))
+                .withQueryParam("draws", matching("[2-9][0-9]*")));
+    }
+
+    @Test
+    void drawsExpireAfterASecondAndAreCountedUnshown() {
+        WireMockServices.server.stubFor(get(urlPathEqualTo("/api/ads/select")).willReturn(okJson(tenDraws())));
+        for (int i = 0; i < 4; i++) {
+            ad(List.of("categories/bags")); // busy enough for a batch
+        }
+        int calls = adCalls();
+        double unshown = meter("shop.ad.draws.unshown");
+        assertThat(ad(List.of("categories/bags"))).isPresent();
+        assertThat(adCalls()).as("a view with draws left makes no call").isEqualTo(calls);
+        // a console change reaches pages within a second: old draws are dropped, not shown
+        stubAd(okJson("[]"));
+        sleep(AdDraws.LIFETIME.plusMillis(100));
+        assertThat(ad(List.of("categories/bags"))).isEmpty();
+        assertThat(meter("shop.ad.draws.unshown") - unshown).as("draws dropped unshown: ten fetched, five shown")
+                .isEqualTo(5);
+        // "no ad here" holds for a second too: a quiet context without ads asks at most once a second
+        int afterNoAd = adCalls();
+        assertThat(ad(List.of("categories/bags"))).isEmpty();
+        assertThat(adCalls()).isEqualTo(afterNoAd);
+    }
+
+    @Test
+    void viewsSharingAFailedFetchEachFallBack() {
+        stubAd(okJson(MUG_AD));
+        assertThat(ad(List.of("categories/hats"))).isPresent();
+        stubAd(aResponse().withStatus(500).withFixedDelay(40));
+        double before = meter("shop.dependency.fallbacks", "service_called", "ads", "call", "select");
+        List<java.util.concurrent.CompletableFuture<Optional<AdView>>> views = new java.util.ArrayList<>();
+        int callsBefore = adCalls();
+        for (int i = 0; i < 6; i++) {
+            views.add(ads.adFor(List.of("categories/hats")).subscribeAsCompletionStage());
+        }
+        for (var view : views) {
+            assertThat(view.join()).as("the last good ad").hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(7L));
+        }
+        assertThat(meter("shop.dependency.fallbacks", "service_called", "ads", "call", "select") - before)
+                .as("one fallback per view").isEqualTo(6);
+        // six views, one fetch in flight at a time (and one retry each round), not a call per view and retry
+        assertThat(adCalls() - callsBefore).isLessThan(12);
     }
 
     @Test

@@ -90,6 +90,9 @@ class AdDraws {
     private Uni<Void> fetch(String key, Context context, int draws) {
         Uni<List<AdView>> answer = draws == 1 ? api.select(key, 1) : api.draws(key, 1, draws);
         return answer
+                // the client's read timeout ends a call long before this; the context must never wait on a fetch
+                // that cannot end, since every view of it would join that fetch
+                .ifNoItem().after(LIFETIME).fail()
                 .onFailure(AdsApi.NoAnswer.class).recoverWithItem(List.of())
                 .onItemOrFailure().invoke((ads, failure) -> {
                     synchronized (context) {

@@ -12,6 +12,7 @@ import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
 import org.eclipse.microprofile.faulttolerance.Fallback;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
@@ -57,9 +58,10 @@ public class AdClient {
     @Timeout(value = 70, unit = ChronoUnit.MILLIS)
     // a fast failure (a pooled connection the service closed, a 5xx) is asked again at once; a timeout is not: it
     // means the service, or this busy process, is slow, and asking again only doubles its load (docs/performance.md,
-    // issue 15: in those runs no retry after a timeout answered in time)
+    // issue 15: in those runs no retry after a timeout answered in time); nor is an open breaker, which would only
+    // refuse again
     @Retry(maxRetries = 1, delay = 0, jitter = 0,
-            abortOn = { TimeoutException.class, AdDraws.NoDrawLeft.class })
+            abortOn = { TimeoutException.class, CircuitBreakerOpenException.class, AdDraws.NoDrawLeft.class })
     // Every page asks, so at busy times 20 calls are a few milliseconds of traffic: a blip of slow answers (a GC
     // pause) must not darken the slot for long, while a dead service still opens it within a fraction of a second.
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 2, delayUnit = ChronoUnit.SECONDS,

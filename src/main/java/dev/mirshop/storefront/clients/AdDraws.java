@@ -25,6 +25,8 @@ import jakarta.inject.Inject;
  * that expires unshown is counted ({@code shop_ad_draws_unshown_total}), at most one batch per context when its
  * traffic drops.</li>
  * <li>"No ad here" is an answer that holds for the same lifetime.</li>
+ * <li>The next batch is asked for when fewer than a quarter of a batch is left, so a steady stream of views does
+ * not wait for fetches.</li>
  * <li>Views that find no draw share the one fetch in flight for their context. A failed fetch fails each of them,
  * so {@link AdClient}, which owns the budget, breaker and fallback, counts one fallback per view.</li>
  * </ul>
@@ -74,6 +76,14 @@ class AdDraws {
                 context.expired = 0;
             }
             if (ready != null) {
+                if (context.runningLow() && context.inFlight == null) {
+                    // the next batch is asked for before this one runs out, so that a steady stream of views never
+                    // waits for a fetch; nobody waits for this one, and a view that finds no draw joins it
+                    context.inFlight = fetch(key, context, context.batchSize());
+                    context.inFlight.subscribe().with(done -> {
+                    }, failure -> {
+                    });
+                }
                 return Uni.createFrom().item(ready);
             }
             if (round > ROUNDS) {
@@ -147,6 +157,12 @@ class AdDraws {
         int batchSize() {
             int perSecond = Math.max(viewsInWindow, viewsLastWindow);
             return Math.max(1, Math.min(MAX_DRAWS, (perSecond + 1) / 2));
+        }
+
+        /** Fewer draws left than a quarter of a batch, for a context busy enough to be fetched in batches. */
+        boolean runningLow() {
+            int batch = batchSize();
+            return batch > 1 && ready.size() < Math.max(1, batch / 4);
         }
 
         /** A fresh draw, "no ad" while that answer holds, or null when a fetch is needed. */

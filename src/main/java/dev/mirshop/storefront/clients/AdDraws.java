@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
@@ -49,6 +50,8 @@ class AdDraws {
     StorefrontMeters meters;
 
     private final Map<String, Context> contexts = new ConcurrentHashMap<>();
+    /** Ages are measured on the monotonic clock; tests move it ({@link #ticker(LongSupplier)}). */
+    private volatile LongSupplier ticker = System::nanoTime;
 
     /** One draw for a view of a page with this context key; fails when the service does (never with "no ad"). */
     Uni<Optional<AdView>> take(String key) {
@@ -58,13 +61,13 @@ class AdDraws {
                 contexts.values().forEach(c -> meters.adDrawsUnshown(c.drop()));
                 contexts.clear();
             }
-            context = contexts.computeIfAbsent(key, k -> new Context());
+            context = contexts.computeIfAbsent(key, k -> new Context(ticker.getAsLong()));
         }
         return take(key, context, 1);
     }
 
     private Uni<Optional<AdView>> take(String key, Context context, int round) {
-        long now = System.nanoTime();
+        long now = ticker.getAsLong();
         Uni<Void> fetch;
         synchronized (context) {
             if (round == 1) {
@@ -76,9 +79,10 @@ class AdDraws {
                 context.expired = 0;
             }
             if (ready != null) {
-                if (context.runningLow() && context.inFlight == null) {
+                if (ready.isPresent() && context.runningLow() && context.inFlight == null) {
                     // the next batch is asked for before this one runs out, so that a steady stream of views never
-                    // waits for a fetch; nobody waits for this one, and a view that finds no draw joins it
+                    // waits for a fetch; nobody waits for this one, and a view that finds no draw joins it ("no ad
+                    // here" is asked again only once it has expired)
                     context.inFlight = fetch(key, context, context.batchSize());
                     context.inFlight.subscribe().with(done -> {
                     }, failure -> {
@@ -108,13 +112,18 @@ class AdDraws {
                     synchronized (context) {
                         context.inFlight = null;
                         if (failure == null) {
-                            context.add(ads, System.nanoTime() + LIFETIME.toNanos());
+                            context.add(ads, ticker.getAsLong() + LIFETIME.toNanos());
                         }
                     }
                 })
                 .replaceWithVoid()
                 // every view waiting for this fetch shares its one call; a view that gives up does not cancel it
                 .memoize().indefinitely();
+    }
+
+    /** For tests: the monotonic clock draws and views are timed by, in nanoseconds. */
+    void ticker(LongSupplier nanoTime) {
+        ticker = nanoTime;
     }
 
     /** For tests: forget every draw (without counting them). */
@@ -135,12 +144,16 @@ class AdDraws {
         /** While positive, "no ad" answers every view of this context without a call. */
         private long noAdUntil;
         private Uni<Void> inFlight;
-        private long windowStart = System.nanoTime();
+        private long windowStart;
         private int viewsInWindow;
         private int viewsLastWindow;
         private int expired;
 
         private record Draw(AdView ad, long expiresAt) {
+        }
+
+        Context(long now) {
+            windowStart = now;
         }
 
         void countView(long now) {

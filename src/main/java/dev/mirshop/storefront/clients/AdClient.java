@@ -29,8 +29,8 @@ import jakarta.inject.Inject;
  * takes one of its context's draws, fetched from the ad service a batch at a time ({@link AdDraws}). One
  * attempt of 70 ms (and one more after a fast failure) keeps the whole call within 150 ms; a breaker stops calling a
  * failing service; the fallback is the last ad shown for the same taxons, or none. Budget, breaker and fallback
- * guard each view, so a failed fetch counts one fallback for every view that waited for it. A marketer's preview of a campaign goes through the same
- * client ({@link #preview}), with its own budget and breaker. Never throws.
+ * guard each view, so a failed fetch counts one fallback for every view that waited for it. A marketer's preview of
+ * a campaign goes through the same client ({@link #preview}), with its own budget and breaker. Never throws.
  */
 @ApplicationScoped
 public class AdClient {

@@ -90,7 +90,7 @@ public class StorefrontMeters {
     }
 
     private Counter adDrawsUnshown() {
-        return Counter.builder("shop.ad.draws.unshown")
+        return Counter.builder("shop.dependency.unshown.ad.draws")
                 .description("Ad draws fetched from the ad service (counted there as impressions) that no page showed")
                 .register(registry);
     }

@@ -23,7 +23,7 @@ import jakarta.inject.Inject;
  * <li>A batch holds about half a second of the context's views, measured over the last second (at least one, at most
  * {@link #MAX_DRAWS}): a quiet context still asks once per view.</li>
  * <li>A draw lives {@link #LIFETIME}, so a console change shows within that plus the service's 2 s snapshot; one
- * that expires unshown is counted ({@code shop_ad_draws_unshown_total}), at most one batch per context when its
+ * that expires unshown is counted ({@code shop_dependency_unshown_ad_draws_total}), at most one batch per context when its
  * traffic drops.</li>
  * <li>"No ad here" is an answer that holds for the same lifetime.</li>
  * <li>The next batch is asked for when fewer than a quarter of a batch is left, so a steady stream of views does

@@ -226,7 +226,7 @@ class ClientResilienceTest {
             ad(List.of("categories/bags")); // busy enough for a batch
         }
         int calls = adCalls();
-        double unshown = meter("shop.ad.draws.unshown");
+        double unshown = meter("shop.dependency.unshown.ad.draws");
         assertThat(ad(List.of("categories/bags"))).isPresent();
         assertThat(adCalls()).as("a view with draws left makes no call").isEqualTo(calls);
         // a console change reaches pages within a second: old draws are dropped, not shown
@@ -234,7 +234,7 @@ class ClientResilienceTest {
         long later = AdDraws.LIFETIME.plusMillis(100).toNanos();
         draws.ticker(() -> System.nanoTime() + later);
         assertThat(ad(List.of("categories/bags"))).isEmpty();
-        assertThat(meter("shop.ad.draws.unshown") - unshown).as("draws dropped unshown: ten fetched, five shown")
+        assertThat(meter("shop.dependency.unshown.ad.draws") - unshown).as("draws dropped unshown: ten fetched, five shown")
                 .isEqualTo(5);
         // "no ad here" holds for a second too: a quiet context without ads asks at most once a second
         int afterNoAd = adCalls();

@@ -17,10 +17,10 @@ import jakarta.inject.Inject;
 
 /**
  * The faults that act in the background, checked every second: connections of the storefront's pool held idle
- * (db-pool-exhaustion) and memory retained by the ad service (ads-memory-leak, never more than
- * shop.faults.leak-cap-mib: 256 MiB by default, enough to push a pod at its 512 Mi limit into OOMKilled restarts in the
- * cluster; tests and the ops lab set a small cap so they never run out of memory). Both let go as soon as their fault
- * is off.
+ * (db-pool-exhaustion) and memory retained by the ad service (ads-memory-leak: its severity in MiB per minute, never
+ * more than shop.faults.leak-cap-mib: 256 MiB by default, the whole heap of a pod at its 512 Mi limit, so the pod dies of
+ * OutOfMemoryError and restarts; tests and the ops lab set a smaller cap, docs/scenarios.md). Both let go as soon as
+ * their fault is off.
  */
 @ApplicationScoped
 public class FaultWorkers implements BackgroundWork {
@@ -40,6 +40,8 @@ public class FaultWorkers implements BackgroundWork {
     int poolMax;
 
     private final List<byte[]> leaked = new ArrayList<>();
+    /** Sixtieths of a MiB owed to the leak: each second adds its severity, so 30 is one MiB every two seconds. */
+    private long leakOwed;
 
     @Scheduled(every = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = FaultRegistry.FaultsDisabled.class)
@@ -71,11 +73,16 @@ public class FaultWorkers implements BackgroundWork {
         var leak = registry.active(Fault.ADS_MEMORY_LEAK);
         if (leak.isEmpty()) {
             leaked.clear();
+            leakOwed = 0;
             return;
         }
         long cap = (long) config.leakCapMib() * MIB;
-        int perSecond = Math.max(1, leak.get().severity() / 60);
-        for (int i = 0; i < perSecond && (long) (leaked.size() + 1) * MIB <= cap; i++) {
+        leakOwed += leak.get().severity();
+        for (; leakOwed >= 60; leakOwed -= 60) {
+            if ((long) (leaked.size() + 1) * MIB > cap) {
+                leakOwed = 0;
+                return;
+            }
             byte[] chunk = new byte[MIB];
             for (int j = 0; j < chunk.length; j += 4096) {
                 chunk[j] = (byte) j; // touched, so the pages are real
@@ -98,6 +105,7 @@ public class FaultWorkers implements BackgroundWork {
         int connections = all.size();
         all.forEach(FaultWorkers::close);
         leaked.clear();
+        leakOwed = 0;
         return "gave back " + connections + " connections held by the pool-exhaustion fault";
     }
 

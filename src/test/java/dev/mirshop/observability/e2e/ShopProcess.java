@@ -24,34 +24,41 @@ public final class ShopProcess implements AutoCloseable {
     public final Path log;
     private final Path dir;
     private final Map<String, String> env;
+    private final int heapMib;
     private final Process process;
 
-    private ShopProcess(String role, int port, Path dir, Map<String, String> env, Path log, Process process) {
+    private ShopProcess(String role, int port, Path dir, Map<String, String> env, int heapMib, Path log, Process process) {
         this.role = role;
         this.port = port;
         this.dir = dir;
         this.env = Map.copyOf(env);
+        this.heapMib = heapMib;
         this.log = log;
         this.process = process;
     }
 
+    /** The role with the heap of an ads or discounts pod: 256 MiB (-XX:MaxRAMPercentage=50 of its 512 Mi limit). */
     public static ShopProcess start(String role, int port, Path dir, Map<String, String> env) throws IOException {
+        return start(role, port, dir, env, 256);
+    }
+
+    public static ShopProcess start(String role, int port, Path dir, Map<String, String> env, int heapMib) throws IOException {
         if (!Files.isRegularFile(JAR)) {
             throw new IllegalStateException(JAR + " is missing: this test runs after `mvn package` (failsafe, mvn verify)");
         }
         Path log = dir.resolve(role + "-" + System.nanoTime() + ".log");
         ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+UseSerialGC", "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
+                "-Xmx" + heapMib + "m", "-XX:+UseSerialGC", "-jar", JAR.toString()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("QUARKUS_HTTP_PORT", String.valueOf(port));
         builder.environment().put("SHOP_ROLE", role);
         builder.environment().putAll(env);
-        return new ShopProcess(role, port, dir, env, log, builder.start());
+        return new ShopProcess(role, port, dir, env, heapMib, log, builder.start());
     }
 
     /** Stops this process (as a pod is deleted) and starts the same role again, on the same port and settings. */
     public ShopProcess restart() throws IOException, InterruptedException {
         close();
-        return start(role, port, dir, env);
+        return start(role, port, dir, env, heapMib);
     }
 
     public static int freePort() {

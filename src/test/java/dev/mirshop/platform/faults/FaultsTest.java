@@ -273,6 +273,15 @@ class FaultsTest {
         await().atMost(Duration.ofSeconds(20)).until(() -> workers.leakedMib() == 0);
     }
 
+    /** Severity is MiB per minute, below 60 too: 6 is one MiB every ten seconds, not one a second. */
+    @Test
+    void aSlowLeakRetainsItsMebibytesPerMinute() {
+        on("/api/ads/faults", "ads-memory-leak", "{\"severity\":6}").then().statusCode(200);
+        await().during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7)).until(() -> workers.leakedMib() <= 1);
+        off("/api/ads/faults", "ads-memory-leak");
+        await().atMost(Duration.ofSeconds(20)).until(() -> workers.leakedMib() == 0);
+    }
+
     @Test
     void slowAdsAndBannersWaitTheirMilliseconds() {
         on("/api/ads/faults", "ads-slow", "{\"severity\":300}").then().statusCode(200);

@@ -36,7 +36,6 @@ import jakarta.inject.Inject;
 public class AdClient {
 
     private static final Logger LOG = Logger.getLogger(AdClient.class);
-    static final int MEMORY_LIMIT = 2_000;
 
     @Inject
     AdDraws draws;
@@ -103,7 +102,7 @@ public class AdClient {
     }
 
     private void remember(String key, Optional<AdView> answer) {
-        if (lastGood.size() >= MEMORY_LIMIT && !lastGood.containsKey(key)) {
+        if (lastGood.size() >= AdDraws.CONTEXTS_REMEMBERED && !lastGood.containsKey(key)) {
             lastGood.clear();
         }
         lastGood.put(key, answer);

@@ -38,7 +38,8 @@ class AdDraws {
     static final Duration LIFETIME = Duration.ofSeconds(1);
     /** The ad service's limit on one call (ads.rest.AdResource). */
     static final int MAX_DRAWS = 100;
-    static final int MEMORY_LIMIT = 2_000;
+    /** Ad contexts (taxon sets) remembered at once: their draws here, their last good ad in {@link AdClient}. */
+    static final int CONTEXTS_REMEMBERED = 2_000;
     /** Views that find the batch they waited for already taken ask again, this many times at most. */
     private static final int ROUNDS = 3;
 
@@ -57,7 +58,7 @@ class AdDraws {
     Uni<Optional<AdView>> take(String key) {
         Context context = contexts.get(key);
         if (context == null) {
-            if (contexts.size() >= MEMORY_LIMIT) {
+            if (contexts.size() >= CONTEXTS_REMEMBERED) {
                 contexts.values().forEach(c -> meters.adDrawsUnshown(c.drop()));
                 contexts.clear();
             }

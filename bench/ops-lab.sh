@@ -62,8 +62,8 @@ shop() { # role port [heap MiB]; the image's collector (serial)
   wait_for "$1" "http://127.0.0.1:$2/q/health/ready" "$!"
 }
 shop discounts 8081
-# ads-memory-leak fills the old generation (two thirds of the heap) without an OutOfMemoryError: MirShopHeapNearlyFull
-SHOP_FAULTS_LEAK_CAP_MIB=341 shop ads 8082 512
+# ads-memory-leak overflows the old generation (two thirds of the heap) without an OutOfMemoryError: MirShopHeapNearlyFull
+SHOP_FAULTS_LEAK_CAP_MIB=384 shop ads 8082 512
 shop storefront 8080
 shop loadgen 8083
 

@@ -69,6 +69,15 @@ class AdApiTest {
     }
 
     @Test
+    void targetsAreTheTaxonsTheAdsOfUnpausedCampaignsTarget() {
+        List<String> expected = QuarkusTransaction.requiringNew().call(() -> Campaign.unpausedWithAds().stream()
+                .flatMap(c -> c.ads.stream()).map(a -> a.taxonPermalink).filter(t -> t != null).distinct().sorted().toList());
+        List<String> targets = given().get("/api/ads/targets").then().statusCode(200).header("Cache-Control", "no-store")
+                .extract().jsonPath().getList("taxons", String.class);
+        assertThat(targets).isNotEmpty().contains("categories/mugs", "categories/bags").isEqualTo(expected);
+    }
+
+    @Test
     void drawsOutsideTheirRangeOrWithSeveralAdsEachAreRefused() {
         for (String bad : List.of("0", "-1", "101", "abc", "99999999999")) {
             given().get("/api/ads/select?draws=" + bad).then().statusCode(400)

@@ -1,6 +1,7 @@
 package dev.mirshop.ads.rest;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
@@ -33,6 +34,10 @@ public final class AdApi {
         public static WorkshopAd of(Ad ad) {
             return new WorkshopAd(ad.id, ad.title, ad.targetPath, ad.weight, ad.bannerName);
         }
+    }
+
+    /** GET /api/ads/targets: the taxon permalinks some ad targets, sorted. */
+    public record Targets(List<String> taxons) {
     }
 
     /** A campaign as GET /api/ads/campaigns lists it; the console's view with statistics is CampaignAdminApi's. */

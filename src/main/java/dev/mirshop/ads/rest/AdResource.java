@@ -73,6 +73,22 @@ public class AdResource {
                 .map(answer -> Response.ok(answer).header("Cache-Control", "no-store").build());
     }
 
+    /**
+     * The taxon permalinks some ad targets (storefront.clients.AdTargets): a page's ad context needs only those its
+     * taxons fall under. Public, as the ads themselves are; a 503 problem while the campaigns cannot be read (the
+     * storefront keeps the list it has).
+     */
+    @GET
+    @Path("/targets")
+    public Uni<Response> targets() {
+        return ads.targets()
+                .map(taxons -> Response.ok(new AdApi.Targets(taxons)).header("Cache-Control", "no-store").build())
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf(e, "Ad targets unavailable");
+                    return Problem.of(503, "Service Unavailable", "The ad targets cannot be read now").toResponse();
+                });
+    }
+
     /** A missing parameter is 1; anything but a whole number is out of every range. */
     private static int wholeNumber(String value) {
         try {

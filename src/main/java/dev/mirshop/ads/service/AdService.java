@@ -90,16 +90,30 @@ public class AdService {
                 ThreadLocalRandom.current()));
     }
 
+    /**
+     * The taxons some ad of an unpaused campaign targets, live or scheduled, sorted: ads are chosen only by which of
+     * them a page's taxons fall under ({@link AdSelector}), so a storefront that sends only those shares one context
+     * among all the pages that match the same ones (storefront.clients.AdTargets).
+     */
+    public Uni<List<String>> targets() {
+        return fromSnapshot(current -> current.campaigns().stream().flatMap(c -> c.ads.stream())
+                .map(a -> a.taxonPermalink).filter(t -> t != null).distinct().sorted().toList());
+    }
+
     private Uni<List<AdView>> select(Function<Snapshot, List<Ad>> selection) {
+        return fromSnapshot(current -> choose(current, selection));
+    }
+
+    private <T> Uni<T> fromSnapshot(Function<Snapshot, T> read) {
         Snapshot current = snapshot;
         if (current != null) {
             if (!fresh(current)) {
                 load();
             }
-            return Uni.createFrom().item(choose(current, selection));
+            return Uni.createFrom().item(read.apply(current));
         }
         // a copy: a caller that gives up (cancels) must not cancel the load the others wait for
-        return Uni.createFrom().completionStage(() -> load().copy()).map(loaded -> choose(loaded, selection));
+        return Uni.createFrom().completionStage(() -> load().copy()).map(read);
     }
 
     private List<AdView> choose(Snapshot current, Function<Snapshot, List<Ad>> selection) {

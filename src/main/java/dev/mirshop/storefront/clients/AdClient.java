@@ -26,9 +26,10 @@ import jakarta.inject.Inject;
 
 /**
  * The ad for a page: decorative, asked without holding a thread (the page renders when the answer arrives). Each view
- * takes one of its context's draws, fetched from the ad service a batch at a time ({@link AdDraws}). One
+ * takes one of its context's draws, fetched from the ad service a batch at a time ({@link AdDraws}); a page's context
+ * is the ad targets its taxons fall under ({@link AdTargets}), so pages that match the same targets share it. One
  * attempt of 70 ms (and one more after a fast failure) keeps the whole call within 150 ms; a breaker stops calling a
- * failing service; the fallback is the last ad shown for the same taxons, or none. Budget, breaker and fallback
+ * failing service; the fallback is the last ad shown for the same context, or none. Budget, breaker and fallback
  * guard each view, so a failed fetch counts one fallback for every view that waited for it. A marketer's preview of
  * a campaign goes through the same client ({@link #preview}), with its own budget and breaker. Never throws.
  */
@@ -39,6 +40,9 @@ public class AdClient {
 
     @Inject
     AdDraws draws;
+
+    @Inject
+    AdTargets targets;
 
     @Inject
     @RestClient
@@ -69,7 +73,7 @@ public class AdClient {
     @Fallback(fallbackMethod = "lastGoodAd")
     @AsynchronousNonBlocking
     public Uni<Optional<AdView>> adFor(List<String> taxonPermalinks) {
-        String key = key(taxonPermalinks);
+        String key = targets.contextOf(taxonPermalinks);
         return draws.take(key)
                 .map(ad -> ad.map(a -> a.withBase(publicUrl.orElse(""))))
                 .invoke(answer -> remember(key, answer));
@@ -78,7 +82,7 @@ public class AdClient {
     Uni<Optional<AdView>> lastGoodAd(List<String> taxonPermalinks, Throwable failure) {
         fallbacks.dependencyFallback("ads", "select");
         LOG.debugf("Ad service unavailable (%s); showing the last good ad", failure.toString());
-        return Uni.createFrom().item(lastGood.getOrDefault(key(taxonPermalinks), Optional.empty()));
+        return Uni.createFrom().item(lastGood.getOrDefault(targets.contextOf(taxonPermalinks), Optional.empty()));
     }
 
     /**
@@ -110,16 +114,21 @@ public class AdClient {
 
     /** The same taxons in any order are the same page context. */
     static String key(List<String> taxonPermalinks) {
-        if (taxonPermalinks == null || taxonPermalinks.isEmpty()) {
-            return "";
+        return String.join(",", taxons(taxonPermalinks));
+    }
+
+    static TreeSet<String> taxons(List<String> taxonPermalinks) {
+        TreeSet<String> taxons = new TreeSet<>();
+        if (taxonPermalinks != null) {
+            taxonPermalinks.stream().filter(p -> p != null && !p.isBlank()).map(String::trim).forEach(taxons::add);
         }
-        return String.join(",", new TreeSet<>(taxonPermalinks.stream().filter(p -> p != null && !p.isBlank())
-                .map(String::trim).toList()));
+        return taxons;
     }
 
     /** For tests: forget every remembered answer. */
     void forget() {
         lastGood.clear();
         draws.forget();
+        targets.forget();
     }
 }

@@ -32,6 +32,14 @@ interface AdsApi {
     Uni<List<AdView>> draws(@QueryParam("context") String context, @QueryParam("count") int count,
             @QueryParam("draws") int draws);
 
+    /** The taxon permalinks some ad targets ({@link AdTargets}). */
+    @GET
+    @Path("/targets")
+    Uni<TargetList> targets();
+
+    record TargetList(List<String> taxons) {
+    }
+
     /** A 404 is an answer (no ads here), not a failure: only 5xx and transport errors count against the breaker. */
     @ClientExceptionMapper
     static RuntimeException toException(Response response) {

@@ -64,6 +64,9 @@ class ClientResilienceTest {
     @Inject
     AdDraws draws;
 
+    @Inject
+    AdTargets targets;
+
     static boolean warm;
 
     @BeforeEach
@@ -81,6 +84,7 @@ class ClientResilienceTest {
         WireMockServices.server.resetRequests();
         breakers.resetAll();
         draws.ticker(System::nanoTime);
+        targets.ticker(System::nanoTime);
         ads.forget();
         discounts.forget();
     }
@@ -161,11 +165,11 @@ class ClientResilienceTest {
         assertThat(breakers.currentState("ads-select")).isEqualTo(CircuitBreakerState.OPEN);
         // open: answered from the fallback without a call (the server sees nothing), within the page's budget; not
         // a tighter wall-clock bound, which one GC pause on a busy machine breaks
-        int before = WireMockServices.server.getAllServeEvents().size();
+        int before = adCalls();
         for (int i = 0; i < 20; i++) {
             assertThat(timed(() -> ad(List.of()), DECORATIVE_LIMIT_MS)).isPresent();
         }
-        assertThat(WireMockServices.server.getAllServeEvents()).as("calls made while the breaker is open").hasSize(before);
+        assertThat(adCalls()).as("calls made while the breaker is open").isEqualTo(before);
         // the service recovers; after the breaker's delay one trial call closes it
         stubAd(okJson("[]"));
         await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
@@ -240,6 +244,63 @@ class ClientResilienceTest {
         int afterNoAd = adCalls();
         assertThat(ad(List.of("categories/bags"))).isEmpty();
         assertThat(adCalls()).isEqualTo(afterNoAd);
+    }
+
+    void stubTargets(String... taxons) {
+        String list = String.join(",", java.util.Arrays.stream(taxons).map(t -> "\"" + t + "\"").toList());
+        WireMockServices.server.stubFor(get(urlEqualTo("/api/ads/targets")).willReturn(okJson("{\"taxons\":[" + list + "]}")));
+    }
+
+    /** Waits until the client's list of targets gives this context for these taxons (it is fetched in the background). */
+    void awaitContext(List<String> taxons, String context) {
+        await().atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(20))
+                .until(() -> targets.contextOf(taxons).equals(context));
+    }
+
+    @Test
+    void pagesAskForTheTargetsTheirTaxonsFallUnderSoProductsShareContexts() {
+        stubAd(okJson(MUG_AD));
+        stubTargets("categories/mugs", "collections/christmas");
+        awaitContext(List.of("brands/acme"), "");
+
+        assertThat(ad(List.of("categories/mugs/enamel", "brands/acme"))).hasValueSatisfying(a -> assertThat(a.id()).isEqualTo(7L));
+        ad(List.of("brands/acme", "categories/bags"));
+        ad(List.of("brands/other"));
+        ad(List.of("collections/christmas", "categories/mugs"));
+
+        WireMockServices.server.verify(1, getRequestedFor(urlPathEqualTo("/api/ads/select"))
+                .withQueryParam("context", equalTo("categories/mugs")));
+        WireMockServices.server.verify(1, getRequestedFor(urlPathEqualTo("/api/ads/select"))
+                .withQueryParam("context", equalTo("categories/mugs,collections/christmas")));
+        // two products of different brands and categories, neither targeted: one context, the untargeted ads
+        assertThat(WireMockServices.server.findAll(getRequestedFor(urlPathEqualTo("/api/ads/select"))
+                .withQueryParam("context", equalTo("")))).hasSizeBetween(1, 2);
+        assertThat(WireMockServices.server.findAll(getRequestedFor(urlPathEqualTo("/api/ads/select"))
+                .withQueryParam("context", matching(".*brands.*")))).as("untargeted taxons sent").isEmpty();
+    }
+
+    @Test
+    void aNewTargetCountsAfterTheNextRefreshAndWithoutAListPagesSendAllTheirTaxons() {
+        List<String> page = List.of("brands/acme", "categories/socks");
+        awaitContext(page, "brands/acme,categories/socks"); // no list (404): every taxon, as before
+        stubTargets("categories/mugs");
+        java.util.concurrent.atomic.AtomicLong now = new java.util.concurrent.atomic.AtomicLong(System.nanoTime());
+        targets.ticker(now::get);
+        targets.forget();
+        awaitContext(page, "");
+        stubTargets("categories/mugs", "brands/acme"); // a marketer's new campaign for the brand
+        assertThat(targets.contextOf(page)).as("within the refresh interval").isEqualTo("");
+        now.addAndGet(AdTargets.REFRESH.plusMillis(1).toNanos());
+        awaitContext(page, "brands/acme");
+        // the service cannot answer: the list it gave last still holds
+        WireMockServices.server.stubFor(get(urlEqualTo("/api/ads/targets")).willReturn(aResponse().withStatus(503)));
+        Supplier<Integer> asked = () -> WireMockServices.server.findAll(getRequestedFor(urlEqualTo("/api/ads/targets"))).size();
+        int before = asked.get();
+        now.addAndGet(AdTargets.REFRESH.plusMillis(1).toNanos());
+        targets.contextOf(page);
+        await().atMost(Duration.ofSeconds(5)).until(() -> asked.get() > before);
+        await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                .until(() -> targets.contextOf(page).equals("brands/acme"));
     }
 
     @Test

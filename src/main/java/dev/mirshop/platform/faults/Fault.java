@@ -14,8 +14,8 @@ import dev.mirshop.platform.ShopRole;
  */
 public enum Fault {
 
-    ADS_SLOW("ads-slow", ShopRole.ads, "ms added to every ad selection", 500, 1, 30_000),
-    ADS_FAILING("ads-failing", ShopRole.ads, "% of ad selections answered 500", 30, 1, 100),
+    ADS_SLOW("ads-slow", ShopRole.ads, "ms added to every ad selection (and list of targets)", 500, 1, 30_000),
+    ADS_FAILING("ads-failing", ShopRole.ads, "% of ad selections (and lists of targets) answered 500", 30, 1, 100),
     ADS_MEMORY_LEAK("ads-memory-leak", ShopRole.ads, "MiB retained per minute (capped)", 120, 1, 1_024),
     BANNERS_SLOW("banners-slow", ShopRole.ads, "ms added to every banner image", 6_000, 1, 30_000),
     DISCOUNTS_DOWN("discounts-down", ShopRole.discounts, "% of discount API requests answered 503", 100, 1, 100),

@@ -48,7 +48,9 @@ public class FaultHttpFilter {
     }
 
     private void ads(RoutingContext rc, String path) {
-        boolean selection = path.equals("/api/ads/select") || path.equals("/ads");
+        // what pages ask of the ad service: the targets too, or a failing service would still answer some of the
+        // storefront's calls and dilute MirShopAdServiceDown's ratio of failed calls
+        boolean selection = path.equals("/api/ads/select") || path.equals("/api/ads/targets") || path.equals("/ads");
         if (selection) {
             if (registry.active(Fault.ADS_FAILING).filter(s -> adErrors.hit(s.severity())).isPresent()) {
                 problem(rc, 500, "Internal Server Error", "fault ads-failing is on");

@@ -45,6 +45,13 @@ public class FaultRegistry {
     Clock clock;
 
     private volatile Map<Fault, FaultState> states = Map.of();
+    /**
+     * Switches and refreshes change {@link #states} under this lock. A refresh that read the databases before a switch
+     * committed would otherwise put back what the switch had just changed (a fault switched off coming back until the
+     * next refresh): it installs what it read only if no switch came in between.
+     */
+    private final Object changing = new Object();
+    private long switches; // guarded by changing
     private final boolean labBuild = isLabBuild(FaultRegistry.class.getClassLoader());
 
     void start(@Observes @Priority(10) StartupEvent event) {
@@ -118,9 +125,12 @@ public class FaultRegistry {
         } catch (SQLException e) {
             throw new IllegalStateException("could not record fault " + fault.id, e);
         }
-        Map<Fault, FaultState> next = copy();
-        next.put(fault, state);
-        states = Map.copyOf(next);
+        synchronized (changing) {
+            Map<Fault, FaultState> next = copy();
+            next.put(fault, state);
+            states = Map.copyOf(next);
+            switches++;
+        }
         telemetry.switched(new FaultEvent(now, fault.id, FaultEvent.ON, severity, state.targetVersion(), state.endsAt(),
                 actor, source));
         return state;
@@ -136,9 +146,12 @@ public class FaultRegistry {
         } catch (SQLException e) {
             throw new IllegalStateException("could not record fault " + fault.id, e);
         }
-        Map<Fault, FaultState> next = copy();
-        next.remove(fault);
-        states = Map.copyOf(next);
+        synchronized (changing) {
+            Map<Fault, FaultState> next = copy();
+            next.remove(fault);
+            states = Map.copyOf(next);
+            switches++;
+        }
         if (removed) {
             telemetry.switched(new FaultEvent(now, fault.id, FaultEvent.OFF, null, null, null, actor, source));
         }
@@ -149,6 +162,10 @@ public class FaultRegistry {
     @Scheduled(every = "${shop.faults.refresh:2s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
             skipExecutionIf = FaultsDisabled.class)
     void refresh() {
+        long switchesBefore;
+        synchronized (changing) {
+            switchesBefore = switches;
+        }
         Map<Fault, FaultState> next = new EnumMap<>(Fault.class);
         Instant now = clock.instant();
         for (ShopRole service : List.of(ShopRole.storefront, ShopRole.ads, ShopRole.discounts)) {
@@ -170,7 +187,11 @@ public class FaultRegistry {
                 states.values().stream().filter(s -> s.fault().owner == service).forEach(s -> next.put(s.fault(), s));
             }
         }
-        states = next.isEmpty() ? Map.of() : Map.copyOf(next);
+        synchronized (changing) {
+            if (switches == switchesBefore) {
+                states = next.isEmpty() ? Map.of() : Map.copyOf(next);
+            } // else a switch came in while reading: the next refresh reads it back
+        }
     }
 
     public List<FaultEvent> recentEvents(ShopRole service, int limit) {

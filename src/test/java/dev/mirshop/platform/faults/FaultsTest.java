@@ -74,6 +74,15 @@ class FaultsTest {
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
+    /** The targets are part of what pages ask: a failing ad service fails them too (MirShopAdServiceDown's ratio). */
+    @Test
+    void adsFailingFailsTheTargetsAsWell() {
+        on("/api/ads/faults", "ads-failing", "{\"severity\":100}").then().statusCode(200);
+        given().get("/api/ads/targets").then().statusCode(500).contentType("application/problem+json");
+        off("/api/ads/faults", "ads-failing").then().statusCode(200);
+        given().get("/api/ads/targets").then().statusCode(200);
+    }
+
     @Test
     void adsFailingAnswers500ToTheAskedShareUntilSwitchedOffAndTheMetersSayWhen() {
         double before = metric("shop_fault_changes_total", "action=\"on\"", "fault=\"ads-failing\"");

@@ -2,6 +2,7 @@ package dev.mirshop.storefront.clients;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -14,7 +15,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 /**
- * A page's ad context: the taxons some ad targets that the page's taxons fall under (a target, or a taxon below it),
+ * A page's ad context: the taxons some ad targets that the page's taxons fall under (a target, or a taxon below it:
+ * the rule of ads.Ad#targetsAny, which this package may not import, so the two must change together),
  * not all of the page's taxons. The ad service chooses only by which targets a page matches (ads.AdSelector), so two
  * pages that match the same targets get the same choice and can share one batch of draws ({@link AdDraws}): a
  * catalog of 100,000 products, each with its own taxons, needs a few contexts instead of one per product.
@@ -68,8 +70,9 @@ class AdTargets {
             askAgainAt = now + REFRESH.toNanos();
             api.targets().ifNoItem().after(ANSWER_WITHIN).fail()
                     .subscribe().with(list -> {
+                        // a malformed answer keeps the last list; nothing here may throw, or no page would ask again
                         if (list != null && list.taxons() != null) {
-                            targets = Optional.of(List.copyOf(list.taxons()));
+                            targets = Optional.of(list.taxons().stream().filter(Objects::nonNull).toList());
                         }
                         asking.set(false);
                     }, failure -> {

@@ -45,7 +45,7 @@ declare -A paths=(
 )
 
 statements() {
-  curl -fs "$BASE/q/metrics" | awk '(/^hibernate_statements_total/ && /status="prepared"/) || /^shop_catalog_statements_total/ {s+=$NF} END {printf "%d", s}'
+  curl -fs "$BASE/q/metrics" | awk '(/^hibernate_statements_total/ && /status="prepared"/) || /^shop_catalog_statements_seconds_count/ {s+=$NF} END {printf "%d", s}'
 }
 
 # The JIT compiles the page paths for about a minute under load on two cores (C1, then C2 with its profiles);

@@ -110,7 +110,8 @@ public class CatalogQueries {
      * match" (a search's default) lists first the products whose name has every word, then the other matches, each
      * newest first. Both are read as a window of offset + page size rows (a window of all matches holds enough that
      * are not name matches, once those are taken out), each by whichever is cheaper for its words, an index in
-     * date order or the full-text index: so no page ranks every match of a common word.
+     * date order or the full-text index: so no page ranks every match of a common word. A search its {@link Words}
+     * expect to match few products gathers its matches and sorts them, whatever its sort.
      */
     static CatalogStatement cardsSql(ListingQuery q, Filters filters, int taxonId, OffsetDateTime now) {
         Map<String, Object> params = new LinkedHashMap<>();
@@ -119,7 +120,15 @@ public class CatalogQueries {
         params.put("offset", q.offset());
         String columns = "e.product_id, e.created_at, e.price, e.name_key";
         String sql;
-        if (q.sort() == ListingSort.RELEVANCE) {
+        if (q.sort() == ListingSort.RELEVANCE && filters.words() != null
+                && filters.words().gathered(q.offset() + ListingQuery.PAGE_SIZE)) {
+            // few matches: a walk in date order would read every product before it found a rare combination
+            // ("mug" in size XXL: none), gathering reads the matches only
+            sql = gathered(q, filters, taxonId, now, columns + ", e.name_vector @@ " + TSQUERY + " as in_name", params)
+                    + " select " + CARD_COLUMNS + " from (select case when in_name then 0 else 1 end as tier, *"
+                    + " from gathered e where true" + priced(q) + " order by " + q.sort().orderBy("")
+                    + " limit :limit offset :offset) e";
+        } else if (q.sort() == ListingSort.RELEVANCE) {
             params.put("window", q.offset() + ListingQuery.PAGE_SIZE);
             String newest = " order by e.created_at desc, e.product_id desc limit ";
             // the other matches are read only when the name matches do not fill the window on their own

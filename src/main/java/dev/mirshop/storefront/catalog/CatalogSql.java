@@ -16,8 +16,8 @@ import org.postgresql.PGStatement;
 import dev.mirshop.platform.faults.SlowCatalogQueries;
 import dev.mirshop.storefront.catalog.CatalogStatement.Kind;
 import io.agroal.api.AgroalDataSource;
-import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,8 +27,9 @@ import jakarta.inject.Inject;
  * values ({@link Kind#planWithValues}: a size, a colour or a search word keeps a hundredfold more or fewer products)
  * is planned with them every time: it is never prepared on the server. Every other statement is prepared on its
  * connection after a few uses and runs PostgreSQL's cached plan, so a product page pays no planning (about a
- * millisecond of the database's CPU per statement; docs/performance.md). Every statement is counted by kind
- * ({@code shop_catalog_statements_total}) and can be delayed by the fault db-slow ({@link SlowCatalogQueries}), as
+ * millisecond of the database's CPU per statement; docs/performance.md). Every statement is counted and timed by
+ * kind, from its prepare on a connection it holds to its last row read ({@code shop_catalog_statements_seconds}: the
+ * wait for a connection is the pool's {@code agroal_blocking_time_*}), and can be delayed by the fault db-slow ({@link SlowCatalogQueries}), as
  * the shop's other reads are.
  */
 @ApplicationScoped
@@ -44,22 +45,35 @@ class CatalogSql {
 
     private final SlowCatalogQueries slowQueries = new SlowCatalogQueries();
     private final Map<String, PositionalSql> translated = new ConcurrentHashMap<>();
-    private final Map<Kind, Counter> counters = new EnumMap<>(Kind.class);
+    private final Map<Kind, Timer> timers = new EnumMap<>(Kind.class);
 
     @PostConstruct
-    void registerCounters() {
+    void registerTimers() {
         for (Kind kind : Kind.values()) {
-            counters.put(kind, Counter.builder("shop.catalog.statements").tag("kind", kind.name().toLowerCase())
-                    .description("Catalog statements sent to PostgreSQL, by kind").register(registry));
+            timers.put(kind, Timer.builder("shop.catalog.statements").tag("kind", kind.name().toLowerCase())
+                    .description("Catalog statements sent to PostgreSQL, by kind: how many and how long each ran")
+                    .register(registry));
         }
     }
 
     /** Every row, each as its columns' JDBC values. */
     List<Object[]> rows(CatalogStatement statement) {
         PositionalSql sql = positional(statement.sql());
-        counters.get(statement.kind()).increment();
-        try (Connection connection = dataSource.getConnection();
-                PreparedStatement prepared = connection.prepareStatement(slowQueries.inspect(sql.sql()))) {
+        try (Connection connection = dataSource.getConnection()) {
+            Timer.Sample running = Timer.start();
+            try {
+                return run(connection, sql, statement);
+            } finally {
+                running.stop(timers.get(statement.kind()));
+            }
+        } catch (SQLException e) {
+            // the shape Hibernate gives JDBC failures, so overload (no connection in time) still answers a quick 503
+            throw new GenericJDBCException(statement.kind() + " failed", e);
+        }
+    }
+
+    private List<Object[]> run(Connection connection, PositionalSql sql, CatalogStatement statement) throws SQLException {
+        try (PreparedStatement prepared = connection.prepareStatement(slowQueries.inspect(sql.sql()))) {
             if (statement.kind().planWithValues) {
                 prepared.unwrap(PGStatement.class).setPrepareThreshold(0);
             }
@@ -82,9 +96,6 @@ class CatalogSql {
                 }
                 return rows;
             }
-        } catch (SQLException e) {
-            // the shape Hibernate gives JDBC failures, so overload (no connection in time) still answers a quick 503
-            throw new GenericJDBCException(statement.kind() + " failed", e);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,8 +21,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 
 /**
- * A search sorted by price, name or date reads its page one of two ways (gathered for rare words, a walk of the sort
- * index within the words' prices for common ones; see {@code CatalogQueries.sortedSearch}). Either way the page must
+ * A search reads its page one of two ways (gathered for rare words, a walk of the sort
+ * index within the words' prices, or of the date index for "best match", for common ones; see
+ * {@code CatalogQueries.cardsSql}). Either way the page must
  * be exactly the one a plain query over every listing gives, also after a price edit moved a product outside the
  * range its words had at the last rebuild.
  */
@@ -67,6 +69,33 @@ class SortedSearchTest {
                 .setParameter("k", keywords).setParameter("min", min).setParameter("max", max).getResultList();
         assertThat(shown).isEqualTo(expected).isNotEmpty();
         assertThat(Jsoup.parse(html).select(".result-count").text()).isNotBlank();
+    }
+
+    @ParameterizedTest(name = "{0}, {1} to {2}, page {3}")
+    @CsvSource({ "cashmere cardigan, 0, 9999, 1", "hoodie, 0, 9999, 2", "linen, 0, 60, 1", "quilted jacket, 50, 200, 1",
+            "workshop, 20, 45, 3" })
+    void aBestMatchPageListsNameMatchesFirstThenTheOtherMatchesNewestFirst(String keywords, int min, int max, int page) {
+        String html = given().queryParam("keywords", keywords).queryParam("min_price", min).queryParam("max_price", max)
+                .queryParam("page", page).get("/products").then().statusCode(200).extract().asString();
+        List<String> shown = Jsoup.parse(html).select(".product-card a[href^=/products/]").eachAttr("href").stream()
+                .map(href -> href.substring("/products/".length())).distinct().toList();
+        @SuppressWarnings("unchecked")
+        List<String> expected = em.createNativeQuery("select l.slug from product_listings l where l.available_on <= :now"
+                + " and l.search_vector @@ websearch_to_tsquery('shop_search', :k) and l.price between :min and :max"
+                + " order by case when l.name_vector @@ websearch_to_tsquery('shop_search', :k) then 0 else 1 end,"
+                + " l.created_at desc, l.product_id desc limit :limit offset :offset").setParameter("now", now())
+                .setParameter("k", keywords).setParameter("min", min).setParameter("max", max)
+                .setParameter("limit", ListingQuery.PAGE_SIZE).setParameter("offset", (page - 1) * ListingQuery.PAGE_SIZE)
+                .getResultList();
+        assertThat(shown).isEqualTo(expected).isNotEmpty();
+    }
+
+    @Test
+    void aWordWithASizeNoneOfItsProductsHasFindsNothing() {
+        String html = given().queryParam("keywords", "mug").queryParam("size", "xxl").get("/products").then()
+                .statusCode(200).extract().asString();
+        assertThat(Jsoup.parse(html).select(".product-card")).isEmpty();
+        assertThat(Jsoup.parse(html).select(".result-count").text()).isEqualTo("No products");
     }
 
     @ParameterizedTest(name = "{0}")

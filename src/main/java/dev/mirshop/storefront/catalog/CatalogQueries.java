@@ -201,20 +201,22 @@ public class CatalogQueries {
      * A search's words as search_lexemes knows them, to choose how its page and count are read and to bound a walk.
      * {@code matches}: how many products its words and options are expected to match: with every word required,
      * the catalog's products times each word's share of them (0 when a word is in no product), with "or" the words'
-     * counts added up; times the share of products with the chosen sizes and colors (from the facet counts). The
+     * counts added up; times the share of products with the chosen sizes and colors (from the facet counts); and
+     * the share of them a price range keeps ({@link #priceShare}). The
      * price range every match lies inside: with every word required, the range all their products share; with "or",
      * the range any of them spans. Words ruled out ("-linen") bound nothing and are left out.
      */
-    record Words(double matches, long products, BigDecimal lowest, BigDecimal highest) {
+    record Words(double matches, double priceShare, long products, BigDecimal lowest, BigDecimal highest) {
         /**
          * Whether to gather the matches and sort them rather than walk a sort index for a window of this many rows.
-         * Gathering reads each match twice (from the GIN index, then its row); a walk reads about window × products
-         * ÷ matches rows when the matches are spread evenly along the index, and far more when they cluster (the
-         * name index holds all "Quilted …" together), so up to {@value #GATHERED} matches are always gathered, and
-         * beyond that while gathering is the cheaper way for evenly spread matches.
+         * Gathering reads each match of the words and options twice (from the GIN index, then its row, where the
+         * price range is applied); a walk reads about window × products ÷ (matches × price share) rows when the
+         * matches are spread evenly along the index, and far more when they cluster (the name index holds all
+         * "Quilted …" together), so up to {@value #GATHERED} matches are always gathered, and beyond that while
+         * gathering is the cheaper way for evenly spread matches.
          */
         boolean gathered(long window) {
-            return matches <= Math.max(GATHERED, Math.sqrt(window * (double) products / 2));
+            return matches <= GATHERED || 2 * matches * matches * priceShare <= window * (double) products;
         }
     }
 
@@ -234,7 +236,28 @@ public class CatalogQueries {
         double matches = anyOf ? Math.min(products, ((Number) row[0]).doubleValue())
                 : products * Math.exp(((Number) row[0]).doubleValue());
         matches *= ((Number) row[3]).doubleValue() * ((Number) row[4]).doubleValue();
-        return new Words(matches, products, (BigDecimal) row[1], (BigDecimal) row[2]);
+        BigDecimal lowest = (BigDecimal) row[1];
+        BigDecimal highest = (BigDecimal) row[2];
+        return new Words(matches, priceShare(lowest, highest, q.minPrice(), q.maxPrice()), products, lowest, highest);
+    }
+
+    /**
+     * The share of the words' products a price range keeps, as if their prices were spread evenly between the lowest
+     * and the highest: "corduroy" under 38 keeps a few of its thousands, and a walk in date order would read most of
+     * the catalog to find them. Read too high, a page walks as before; too low, it gathers the word's matches, a
+     * cost bounded by the word.
+     */
+    static double priceShare(BigDecimal lowest, BigDecimal highest, BigDecimal min, BigDecimal max) {
+        if (lowest == null || highest == null || min == null && max == null) {
+            return 1;
+        }
+        double from = Math.max(lowest.doubleValue(), min == null ? Double.NEGATIVE_INFINITY : min.doubleValue());
+        double to = Math.min(highest.doubleValue(), max == null ? Double.POSITIVE_INFINITY : max.doubleValue());
+        if (to < from) {
+            return 0;
+        }
+        double spread = highest.doubleValue() - lowest.doubleValue();
+        return spread <= 0 ? 1 : Math.min(1, (to - from) / spread);
     }
 
     /**

@@ -204,8 +204,10 @@ class CheckoutStepsTest {
         assertThat(cart[3]).isEqualTo("card");
         assertThat(cart[4]).isEqualTo("Visa");
         assertThat(cart[5]).isEqualTo("1111");
-        assertThat(fixtures.cartRowText(browser.cartToken())).doesNotContain("4111111111111111")
-                .doesNotContain("4111 1111").doesNotContain("737");
+        String row = fixtures.cartRowText(browser.cartToken());
+        assertThat(row).doesNotContain("4111111111111111").doesNotContain("4111 1111");
+        // as a field of its own: the row's timestamps may hold the same three digits
+        assertThat(row.replaceAll("[()\"]", "").split(",")).doesNotContain("737");
     }
 
     @Test

@@ -29,8 +29,8 @@ import jakarta.inject.Inject;
  * connection after a few uses and runs PostgreSQL's cached plan, so a product page pays no planning (about a
  * millisecond of the database's CPU per statement; docs/performance.md). Every statement is counted and timed by
  * kind, from its prepare on a connection it holds to its last row read ({@code shop_catalog_statements_seconds}: the
- * wait for a connection is the pool's {@code agroal_blocking_time_*}), and can be delayed by the fault db-slow ({@link SlowCatalogQueries}), as
- * the shop's other reads are.
+ * wait for a connection is the pool's {@code agroal_blocking_time_*}), and can be delayed by the fault db-slow
+ * ({@link SlowCatalogQueries}), as the shop's other reads are.
  */
 @ApplicationScoped
 class CatalogSql {

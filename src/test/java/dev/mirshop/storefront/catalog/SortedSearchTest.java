@@ -59,8 +59,7 @@ class SortedSearchTest {
     void aPriceRangeNarrowsBothWaysAlike(String keywords, String sort, int min, int max) {
         String html = given().queryParam("keywords", keywords).queryParam("sort", sort).queryParam("min_price", min)
                 .queryParam("max_price", max).get("/products").then().statusCode(200).extract().asString();
-        List<String> shown = Jsoup.parse(html).select(".product-card a[href^=/products/]").eachAttr("href").stream()
-                .map(href -> href.substring("/products/".length())).distinct().toList();
+        List<String> shown = slugs(html);
         String order = ListingSort.fromParam(sort).orElseThrow().orderBy("l.");
         @SuppressWarnings("unchecked")
         List<String> expected = em.createNativeQuery("select l.slug from product_listings l where l.available_on <= :now"
@@ -77,8 +76,7 @@ class SortedSearchTest {
     void aBestMatchPageListsNameMatchesFirstThenTheOtherMatchesNewestFirst(String keywords, int min, int max, int page) {
         String html = given().queryParam("keywords", keywords).queryParam("min_price", min).queryParam("max_price", max)
                 .queryParam("page", page).get("/products").then().statusCode(200).extract().asString();
-        List<String> shown = Jsoup.parse(html).select(".product-card a[href^=/products/]").eachAttr("href").stream()
-                .map(href -> href.substring("/products/".length())).distinct().toList();
+        List<String> shown = slugs(html);
         @SuppressWarnings("unchecked")
         List<String> expected = em.createNativeQuery("select l.slug from product_listings l where l.available_on <= :now"
                 + " and l.search_vector @@ websearch_to_tsquery('shop_search', :k) and l.price between :min and :max"
@@ -144,8 +142,7 @@ class SortedSearchTest {
     static List<String> shown(String keywords, String sort, int page) {
         String html = given().queryParam("keywords", keywords).queryParam("sort", sort).queryParam("page", page)
                 .get("/products").then().statusCode(200).extract().asString();
-        return Jsoup.parse(html).select(".product-card a[href^=/products/]").eachAttr("href").stream()
-                .map(href -> href.substring("/products/".length())).distinct().toList();
+        return slugs(html);
     }
 
     /** The same page by a plain query over every listing, sorted as the sort says. */
@@ -158,5 +155,11 @@ class SortedSearchTest {
                 .setParameter("now", now())
                 .setParameter("k", keywords).setParameter("limit", ListingQuery.PAGE_SIZE)
                 .setParameter("offset", (page - 1) * ListingQuery.PAGE_SIZE).getResultList();
+    }
+
+    /** The products a listing page shows, by slug, in order. */
+    static List<String> slugs(String html) {
+        return Jsoup.parse(html).select(".product-card a[href^=/products/]").eachAttr("href").stream()
+                .map(href -> href.substring("/products/".length())).distinct().toList();
     }
 }

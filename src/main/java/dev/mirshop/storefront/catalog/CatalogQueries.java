@@ -166,8 +166,16 @@ public class CatalogQueries {
         }
         params.put("lowest", words.lowest());
         params.put("highest", words.highest());
+        String names = "";
+        if (q.sort() == ListingSort.NAME && words.firstName() != null && words.lastName() != null) {
+            // the products of an adjective that starts their names ("Rugged ...") sit together in the name index,
+            // after most of the catalog: the walk starts at the first name the words can have
+            params.put("firstName", words.firstName());
+            params.put("lastName", words.lastName());
+            names = " and e.name_key >= :firstName and e.name_key <= :lastName";
+        }
         return "select " + CARD_COLUMNS + " from (select " + columns + matching + " and e.search_vector @@ " + TSQUERY
-                + " and e.price >= :lowest and e.price <= :highest" + page + ") e";
+                + " and e.price >= :lowest and e.price <= :highest" + names + page + ") e";
     }
 
     /**
@@ -204,9 +212,11 @@ public class CatalogQueries {
      * counts added up; times the share of products with the chosen sizes and colors (from the facet counts); and
      * the share of them a price range keeps ({@link #priceShare}). The
      * price range every match lies inside: with every word required, the range all their products share; with "or",
-     * the range any of them spans. Words ruled out ("-linen") bound nothing and are left out.
+     * the range any of them spans; and the same for their products' name keys ({@code firstName}, {@code lastName}),
+     * where a walk in name order starts and ends. Words ruled out ("-linen") bound nothing and are left out.
      */
-    record Words(double matches, double priceShare, long products, BigDecimal lowest, BigDecimal highest) {
+    record Words(double matches, double priceShare, long products, BigDecimal lowest, BigDecimal highest,
+            String firstName, String lastName) {
         /**
          * Whether to gather the matches and sort them rather than walk a sort index for a window of this many rows.
          * Gathering reads each match of the words and options twice (from the GIN index, then its row, where the
@@ -238,7 +248,8 @@ public class CatalogQueries {
         matches *= ((Number) row[3]).doubleValue() * ((Number) row[4]).doubleValue();
         BigDecimal lowest = (BigDecimal) row[1];
         BigDecimal highest = (BigDecimal) row[2];
-        return new Words(matches, priceShare(lowest, highest, q.minPrice(), q.maxPrice()), products, lowest, highest);
+        return new Words(matches, priceShare(lowest, highest, q.minPrice(), q.maxPrice()), products, lowest, highest,
+                (String) row[6], (String) row[7]);
     }
 
     /**
@@ -263,7 +274,7 @@ public class CatalogQueries {
     /**
      * One row: the words' count (with "or": their sum; otherwise the log of the product of their shares of the
      * catalog, so -infinity, read as 0 matches, when a word is in no product), price bounds, the chosen sizes' and
-     * colors' shares of the catalog, and the number of products.
+     * colors' shares of the catalog, the number of products, and name-key bounds.
      */
     static CatalogStatement wordsSql(String keywords, boolean anyOf, List<Integer> sizes, List<Integer> colors) {
         String all = "(select products from listing_facet_counts where taxon_id = 0 and option_value_id = 0)";
@@ -272,11 +283,12 @@ public class CatalogQueries {
                 : "case when count(*) = 0 then '-infinity'::float8 else coalesce(sum(case when coalesce(s.products, 0) = 0"
                         + " then '-infinity'::float8 else ln(s.products::float8 / nullif(" + all + ", 0)) end), 0) end,"
                         + " max(s.min_price), min(s.max_price)";
+        String names = anyOf ? "min(s.first_name), max(s.last_name)" : "max(s.first_name), min(s.last_name)";
         String share = "(select coalesce(least(1, sum(c.products)::float8 / nullif(max(a.products), 0)), 1)"
                 + " from listing_facet_counts a left join listing_facet_counts c on c.taxon_id = 0"
                 + " and c.option_value_id = any(cast(:%s as int[])) where a.taxon_id = 0 and a.option_value_id = 0)";
         return new CatalogStatement(Kind.SEARCH_WORDS, "select " + bounds + ", " + share.formatted("sizes") + ", "
-                + share.formatted("colors") + ", coalesce(" + all + ", 0) from (select unnest(tsvector_to_array("
+                + share.formatted("colors") + ", coalesce(" + all + ", 0), " + names + " from (select unnest(tsvector_to_array("
                 + "to_tsvector('shop_search', :keywords))) as lexeme) q left join search_lexemes s using (lexeme)",
                 Map.of("keywords", keywords, "sizes", arrayLiteral(sizes), "colors", arrayLiteral(colors)));
     }

@@ -40,10 +40,10 @@ class SearchEstimateTest {
         // 2,000 products of 100,000 with a word and size, under 25 of prices from 9 to 399: a walk would read
         // 12 x 100,000 / 82 rows in date order, gathering reads the 2,000
         double share = CatalogQueries.priceShare(price("9"), price("399"), null, price("25"));
-        assertThat(new CatalogQueries.Words(2_000, share, 100_000, price("9"), price("399")).gathered(12)).isTrue();
-        assertThat(new CatalogQueries.Words(2_000, 1, 100_000, price("9"), price("399")).gathered(12)).isFalse();
+        assertThat(new CatalogQueries.Words(2_000, share, 100_000, price("9"), price("399"), null, null).gathered(12)).isTrue();
+        assertThat(new CatalogQueries.Words(2_000, 1, 100_000, price("9"), price("399"), null, null).gathered(12)).isFalse();
         // a word on most products stays walked under any bound the walk still finds
-        assertThat(new CatalogQueries.Words(50_000, 0.2, 100_000, price("9"), price("399")).gathered(12)).isFalse();
-        assertThat(new CatalogQueries.Words(900, 1, 100_000, price("9"), price("399")).gathered(12)).isTrue();
+        assertThat(new CatalogQueries.Words(50_000, 0.2, 100_000, price("9"), price("399"), null, null).gathered(12)).isFalse();
+        assertThat(new CatalogQueries.Words(900, 1, 100_000, price("9"), price("399"), null, null).gathered(12)).isTrue();
     }
 }

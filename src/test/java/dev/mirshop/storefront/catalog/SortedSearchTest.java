@@ -24,8 +24,8 @@ import jakarta.persistence.EntityManager;
  * A search reads its page one of two ways (gathered for rare words, a walk of the sort
  * index within the words' prices, or of the date index for "best match", for common ones; see
  * {@code CatalogQueries.cardsSql}). Either way the page must
- * be exactly the one a plain query over every listing gives, also after a price edit moved a product outside the
- * range its words had at the last rebuild.
+ * be exactly the one a plain query over every listing gives, also after a price edit or a rename moved a product
+ * outside the range of prices or names its words had at the last rebuild.
  */
 @QuarkusTest
 @TestProfile(LargeCatalogProfile.class)
@@ -120,6 +120,33 @@ class SortedSearchTest {
             pages.invalidateAll();
         }
         assertThat(shown(keyword, "price_asc", 1)).isEqualTo(expected(keyword, "price_asc", 1));
+    }
+
+    @Test
+    void aProductRenamedAheadOfEveryOtherWithItsWordsComesFirstByNameAtOnce() {
+        // "workshop" is in thousands of descriptions: sorted by name, its page walks the name index from the first
+        // name its products had at the last rebuild, which a rename must widen
+        long product = ((Number) em.createNativeQuery("select product_id from product_listings"
+                + " where search_vector @@ websearch_to_tsquery('shop_search', 'workshop') and available_on <= :now"
+                + " order by product_id desc limit 1").setParameter("now", now()).getSingleResult()).longValue();
+        String slug = (String) em.createNativeQuery("select slug from products where id = :id").setParameter("id", product)
+                .getSingleResult();
+        String name = (String) em.createNativeQuery("select name from products where id = :id").setParameter("id", product)
+                .getSingleResult();
+        assertThat(shown("workshop", "name", 1)).doesNotContain(slug);
+        try {
+            rename(product, "Aaa " + name);
+            assertThat(shown("workshop", "name", 1)).first().isEqualTo(slug);
+        } finally {
+            rename(product, name);
+        }
+        assertThat(shown("workshop", "name", 1)).isEqualTo(expected("workshop", "name", 1));
+    }
+
+    private void rename(long product, String name) {
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update products set name = :name where id = :p")
+                .setParameter("name", name).setParameter("p", product).executeUpdate());
+        pages.invalidateAll();
     }
 
     private OffsetDateTime now() {

@@ -31,9 +31,10 @@ OVERLOAD=${OVERLOAD:-128}
 JVM_OPTS=${JVM_OPTS:-"-Xmx256m -Xms32m -XX:+UseSerialGC"}
 # Random keys miss the page caches at 100,000 products, but at 1,000 they keep hitting them (a 10 s page for each of
 # 1,000 products), which would compare a cached small catalog with an uncached large one. So both sizes run with the
-# two page caches holding nothing (PAGE_CACHES=on keeps them, as the shop ships); the cached pages are bench/pages.sh's.
+# page caches holding nothing: page models, whole pages and Qute's {#cached} listing HTML (PAGE_CACHES=on keeps them,
+# as the shop ships); the cached pages are bench/pages.sh's.
 if [ "${PAGE_CACHES:-off}" = off ]; then
-  CACHE_OPTS='-Dquarkus.cache.caffeine."page-skeletons".maximum-size=0 -Dquarkus.cache.caffeine."catalog-pages".maximum-size=0'
+  CACHE_OPTS='-Dquarkus.cache.caffeine."page-skeletons".maximum-size=0 -Dquarkus.cache.caffeine."catalog-pages".maximum-size=0 -Dquarkus.cache.caffeine."qute-cache".maximum-size=0'
 else
   CACHE_OPTS=""
 fi

@@ -426,12 +426,13 @@ public class CatalogQueries {
 
     // ------------------------------------------------------------------------------------------------- taxons
 
-    /** The taxon with its chain of ancestors and its direct children, in one query; empty when unknown. */
-    public Optional<TaxonTree> taxonTree(String permalink) {
+    /**
+     * The taxon with its chain of ancestors and its direct children, in one query; empty when unknown. Pages ask
+     * {@link TaxonDirectory}, which reads this only for a taxon newer than its snapshot.
+     */
+    Optional<TaxonTree> taxonTree(String permalink) {
         List<String> chain = chain(permalink);
-        List<Object[]> rows = sql.rows(taxonTreeSql(permalink, chain));
-        List<TaxonNode> nodes = rows.stream().map(r -> new TaxonNode(((Number) r[0]).intValue(), (String) r[1],
-                (String) r[2], (String) r[3], (String) r[4])).toList();
+        List<TaxonNode> nodes = sql.rows(taxonTreeSql(permalink, chain)).stream().map(CatalogQueries::taxonNode).toList();
         Optional<TaxonNode> self = nodes.stream().filter(n -> n.permalink().equals(permalink)).findFirst();
         if (self.isEmpty()) {
             return Optional.empty();
@@ -466,16 +467,20 @@ public class CatalogQueries {
         return chain;
     }
 
-    /** Categories and their descendants, for the menu: name, permalink, icon, in menu order. */
-    List<Object[]> menuTaxons() {
-        return sql.rows(menuSql());
+    /** Every taxon, categories and brands, in menu order (position, then name). */
+    List<TaxonNode> taxons() {
+        return sql.rows(taxonsSql()).stream().map(CatalogQueries::taxonNode).toList();
     }
 
-    static CatalogStatement menuSql() {
-        return new CatalogStatement(Kind.MENU, """
-                select t.name, t.permalink, t.icon from taxons t
-                where t.permalink = 'categories' or t.permalink like 'categories/%'
-                order by t.position, t.name
+    /** A row of id, name, permalink, description, icon. */
+    private static TaxonNode taxonNode(Object[] row) {
+        return new TaxonNode(((Number) row[0]).intValue(), (String) row[1], (String) row[2], (String) row[3],
+                (String) row[4]);
+    }
+
+    static CatalogStatement taxonsSql() {
+        return new CatalogStatement(Kind.TAXONS, """
+                select t.id, t.name, t.permalink, t.description, t.icon from taxons t order by t.position, t.name
                 """, Map.of());
     }
 

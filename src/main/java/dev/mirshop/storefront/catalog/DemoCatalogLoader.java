@@ -46,7 +46,7 @@ public class DemoCatalogLoader {
     @Inject
     CatalogCache pages;
     @Inject
-    CatalogMenu menu;
+    TaxonDirectory taxons;
     @Inject
     OptionIds optionIds;
 
@@ -82,7 +82,7 @@ public class DemoCatalogLoader {
                 outcome = result.getString(1);
             }
             pages.invalidateAll();
-            menu.forget();
+            taxons.forget();
             optionIds.forget();
             state = State.LOADED;
             LOG.infof("%s in %.1f s", outcome, (System.nanoTime() - started) / 1e9);

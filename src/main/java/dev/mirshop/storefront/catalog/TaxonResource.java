@@ -26,6 +26,8 @@ public class TaxonResource {
     @Inject
     CatalogMenu menu;
     @Inject
+    TaxonDirectory taxons;
+    @Inject
     CatalogCache cache;
 
     @GET
@@ -39,7 +41,7 @@ public class TaxonResource {
         try {
             query = ListingParams.parse(uri.getQueryParameters()).inTaxon(permalink);
         } catch (InvalidListingRequest e) {
-            return catalog.taxonTree(permalink).isPresent() ? CatalogPages.problem(400, e.getMessage(), List.of())
+            return taxons.tree(permalink).isPresent() ? CatalogPages.problem(400, e.getMessage(), List.of())
                     : taxonNotFound();
         }
         Optional<ListingView> listing = cache.get(new ListingView.Key("/t/" + permalink, query), key -> taxonListing(query));
@@ -52,7 +54,7 @@ public class TaxonResource {
     /** The listing of a taxon (and its descendants) for this query; empty when the taxon does not exist. */
     private Optional<ListingView> taxonListing(ListingQuery query) {
         String permalink = query.permalink();
-        TaxonTree tree = catalog.taxonTree(permalink).orElse(null);
+        TaxonTree tree = taxons.tree(permalink).orElse(null);
         if (tree == null) {
             return Optional.empty();
         }

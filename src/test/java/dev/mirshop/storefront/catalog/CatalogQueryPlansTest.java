@@ -228,7 +228,7 @@ class CatalogQueryPlansTest {
             all.add(Checked.paged(CatalogQueries.productSql(slug, now), 50));
         }
         all.add(Checked.paged(CatalogQueries.featuredSql(8, now), 8));
-        all.add(Checked.paged(CatalogQueries.menuSql(), 100));
+        all.add(Checked.paged(CatalogQueries.taxonsSql(), 100));
         all.add(Checked.paged(CatalogQueries.optionValuesSql(), 50));
         all.add(Checked.paged(CatalogQueries.sitemapSizeSql(), 1));
         all.add(Checked.returning(CatalogQueries.sitemapTaxonsSql(1, LargeCatalogProfile.URLS_PER_FILE), LargeCatalogProfile.URLS_PER_FILE));

@@ -89,6 +89,23 @@ class TaxonPageTest {
     }
 
     @Test
+    void aTaxonAddedAfterTheTaxonsWereReadShowsAtOnce() {
+        get("/t/categories/clothing");
+        String added = CatalogFixtures.token();
+        String root = CatalogFixtures.taxon(em, added);
+        CatalogFixtures.product(em, added + "-0", "Plover " + added, "A fixture product.", root + "/sub", 5,
+                new VariantSpec("12.00", null, 3, "m", "blue"));
+
+        Document page = get("/t/" + root);
+        assertThat(page.select("h1").text()).isEqualTo("Fixture " + added);
+        assertThat(page.select(".subcategories a").eachAttr("href")).containsExactly("/t/" + root + "/sub");
+        assertThat(page.select(".product-name").eachText()).containsExactly("Plover " + added);
+        assertThat(get("/t/" + root + "/sub").select(".breadcrumbs li").eachText())
+                .containsExactly("Home", "Fixture " + added, "Sub " + added);
+        given().get("/t/" + root + "/nothing-here").then().statusCode(404);
+    }
+
+    @Test
     void parentTaxonIncludesProductsOfItsChildren() {
         assertThat(get("/t/" + permalink + "?size=m&size=l").select(".result-count").text()).isEqualTo("1–12 of 14 products");
         assertThat(names(get("/t/" + permalink + "/sub"))).containsExactlyInAnyOrder("Jackdaw", "Lapwing");

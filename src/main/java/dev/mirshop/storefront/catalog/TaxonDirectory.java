@@ -61,7 +61,7 @@ public class TaxonDirectory {
         return Optional.of(new TaxonTree(self, chain, taxons.children().getOrDefault(permalink, List.of())));
     }
 
-    /** The current taxons, read again when the catalog changed or the minute is over. Blocks. */
+    /** The current taxons, read again once forgotten or when the minute is over. Blocks. */
     Snapshot current() {
         Snapshot current = snapshot;
         return fresh(current) ? current : reload();

@@ -47,7 +47,9 @@ public class CatalogQueries {
     @Inject
     ObjectMapper json;
     @Inject
-    OptionIds optionIds;
+    OptionValueDirectory optionValues;
+    @Inject
+    TaxonDirectory taxons;
 
     // ------------------------------------------------------------------------------------------------- listings
 
@@ -89,8 +91,8 @@ public class CatalogQueries {
     }
 
     Filters filters(ListingQuery q) {
-        List<Integer> sizes = optionIds.of("size", q.sizes());
-        List<Integer> colors = optionIds.of("color", q.colors());
+        List<Integer> sizes = optionValues.ids("size", q.sizes());
+        List<Integer> colors = optionValues.ids("color", q.colors());
         List<Long> pairs = new ArrayList<>();
         for (int size : sizes) {
             for (int color : colors) {
@@ -240,8 +242,8 @@ public class CatalogQueries {
         if (required.isBlank() || anyOf && !required.equals(q.keywords())) {
             return null;
         }
-        Object[] row = sql.row(wordsSql(required, anyOf, optionIds.of("size", q.sizes()),
-                optionIds.of("color", q.colors())));
+        Object[] row = sql.row(wordsSql(required, anyOf, optionValues.ids("size", q.sizes()),
+                optionValues.ids("color", q.colors())));
         long products = ((Number) row[5]).longValue();
         double matches = anyOf ? Math.min(products, ((Number) row[0]).doubleValue())
                 : products * Math.exp(((Number) row[0]).doubleValue());
@@ -274,7 +276,8 @@ public class CatalogQueries {
     /**
      * One row: the words' count (with "or": their sum; otherwise the log of the product of their shares of the
      * catalog, so -infinity, read as 0 matches, when a word is in no product), price bounds, the chosen sizes' and
-     * colors' shares of the catalog, the number of products, and name-key bounds.
+     * colors' shares of the catalog, the number of products, and name-key bounds. Its values are out of the
+     * planner's sight, as {@link #relatedSql}'s are, so that it keeps its cached plan.
      */
     static CatalogStatement wordsSql(String keywords, boolean anyOf, List<Integer> sizes, List<Integer> colors) {
         String all = "(select products from listing_facet_counts where taxon_id = 0 and option_value_id = 0)";
@@ -286,10 +289,12 @@ public class CatalogQueries {
         String names = anyOf ? "min(s.first_name), max(s.last_name)" : "max(s.first_name), min(s.last_name)";
         String share = "(select coalesce(least(1, sum(c.products)::float8 / nullif(max(a.products), 0)), 1)"
                 + " from listing_facet_counts a left join listing_facet_counts c on c.taxon_id = 0"
-                + " and c.option_value_id = any(cast(:%s as int[])) where a.taxon_id = 0 and a.option_value_id = 0)";
+                + " and c.option_value_id = any(cast((select cast(:%s as int[])) as int[]))"
+                + " where a.taxon_id = 0 and a.option_value_id = 0)";
         return new CatalogStatement(Kind.SEARCH_WORDS, "select " + bounds + ", " + share.formatted("sizes") + ", "
                 + share.formatted("colors") + ", coalesce(" + all + ", 0), " + names + " from (select unnest(tsvector_to_array("
-                + "to_tsvector('shop_search', :keywords))) as lexeme) q left join search_lexemes s using (lexeme)",
+                + "to_tsvector('shop_search', (select cast(:keywords as text))))) as lexeme) q"
+                + " left join search_lexemes s using (lexeme)",
                 Map.of("keywords", keywords, "sizes", arrayLiteral(sizes), "colors", arrayLiteral(colors)));
     }
 
@@ -379,6 +384,7 @@ public class CatalogQueries {
                 .map(t -> new OptionFacets.Type(t.name(), t.presentation(), List.copyOf(t.values()))).toList());
     }
 
+    /** Its values are out of the planner's sight, as {@link #relatedSql}'s are, so that it keeps its cached plan. */
     static CatalogStatement facetsSql(int taxonId, OffsetDateTime now) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("taxon", taxonId);
@@ -390,9 +396,11 @@ public class CatalogQueries {
                 left join option_types ot on ot.id = ov.option_type_id
                 left join (select v.option_value_id, count(*) as products
                            from product_listings l cross join lateral unnest(l.option_ids || 0) as v (option_value_id)
-                           where l.available_on > :now and (:taxon = 0 or l.taxon_ids @> array[cast(:taxon as int)])
+                           where l.available_on > (select cast(:now as timestamptz))
+                             and ((select cast(:taxon as int)) = 0 or l.taxon_ids @> array[(select cast(:taxon as int))])
                            group by v.option_value_id) u on u.option_value_id = c.option_value_id
-                where c.taxon_id = :taxon and (c.option_value_id = 0 or ot.name in ('size', 'color'))
+                where c.taxon_id = (select cast(:taxon as int))
+                  and (c.option_value_id = 0 or ot.name in ('size', 'color'))
                 order by ot.position nulls first, ot.id, ov.position, ov.id
                 """, params);
     }
@@ -484,21 +492,27 @@ public class CatalogQueries {
                 """, Map.of());
     }
 
-    /** Every size and color value: type, name, id. */
-    List<Object[]> optionValues() {
-        return sql.rows(optionValuesSql());
+    /** Every option value with its type. */
+    List<OptionValueDirectory.Value> optionValues() {
+        return sql.rows(optionValuesSql()).stream().map(r -> new OptionValueDirectory.Value(((Number) r[4]).intValue(),
+                ((Number) r[0]).intValue(), new ProductDetails.OptionData((String) r[1], (String) r[2],
+                        ((Number) r[3]).intValue(), (String) r[5], (String) r[6], ((Number) r[7]).intValue()))).toList();
     }
 
     static CatalogStatement optionValuesSql() {
         return new CatalogStatement(Kind.OPTION_VALUES, """
-                select ot.name, ov.name, ov.id from option_values ov join option_types ot on ot.id = ov.option_type_id
-                where ot.name in ('size', 'color')
+                select ot.id, ot.name, ot.presentation, ot.position, ov.id, ov.name, ov.presentation, ov.position
+                from option_values ov join option_types ot on ot.id = ov.option_type_id
                 """, Map.of());
     }
 
     // ------------------------------------------------------------------------------------------------- products
 
-    /** The product page's data in one statement: the product, its variants with options, images and properties. */
+    /**
+     * The product page's data in one statement: the product, its taxon ids, its variants with their option value ids,
+     * images and properties. Names of taxons and option values come from their directories: joining them for every
+     * product and variant cost the statement most of its time.
+     */
     public Optional<ProductDetails> product(String slug) {
         List<Object[]> rows = sql.rows(productSql(slug, currentTime()));
         if (rows.isEmpty()) {
@@ -506,10 +520,14 @@ public class CatalogQueries {
         }
         Object[] p = rows.get(0);
         try {
+            List<Integer> taxonIds = ints((String) p[6]);
+            Optional<TaxonNode> category = taxons.categoryOf(taxonIds);
+            Optional<TaxonNode> brand = taxons.brandOf(taxonIds);
             return Optional.of(new ProductDetails(((Number) p[0]).longValue(), (String) p[1], (String) p[2],
-                    (String) p[3], (String) p[4], (String) p[5], (String) p[6],
-                    p[7] == null ? null : ((Number) p[7]).intValue(), (String) p[8], (String) p[9],
-                    variants((String) p[10]), images((String) p[11]), properties((String) p[12])));
+                    (String) p[3], (String) p[4], (String) p[5], category.map(TaxonNode::permalink).orElse(null),
+                    category.map(TaxonNode::id).orElse(null), brand.map(TaxonNode::name).orElse(null),
+                    brand.map(TaxonNode::permalink).orElse(null), variants((String) p[7]), images((String) p[8]),
+                    properties((String) p[9])));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Unreadable product row for " + slug, e);
         }
@@ -521,14 +539,10 @@ public class CatalogQueries {
         params.put("now", now);
         return new CatalogStatement(Kind.PRODUCT, """
                 select p.id, p.name, p.slug, p.description, p.meta_title, p.meta_description,
-                       cat.permalink, cat.id, brand.name, brand.permalink,
+                       (select json_agg(pt.taxon_id) from products_taxons pt where pt.product_id = p.id)::text,
                        (select json_agg(json_build_array(v.id, v.sku, v.price::text, v.compare_at_price::text, v.currency,
                                         v.stock_on_hand,
-                                        (select json_agg(json_build_array(ot.name, ot.presentation, ot.position, ov.name,
-                                                                          ov.presentation, ov.position) order by ot.position, ot.id)
-                                         from variants_option_values vov
-                                         join option_values ov on ov.id = vov.option_value_id
-                                         join option_types ot on ot.id = ov.option_type_id
+                                        (select json_agg(vov.option_value_id) from variants_option_values vov
                                          where vov.variant_id = v.id)) order by v.position, v.id)
                         from variants v where v.product_id = p.id)::text,
                        (select json_agg(json_build_array(i.url, i.alt, i.variant_id) order by i.position, i.id)
@@ -536,13 +550,6 @@ public class CatalogQueries {
                        (select json_agg(json_build_array(pp.name, pp.value) order by pp.position, pp.id)
                         from product_properties pp where pp.product_id = p.id)::text
                 from products p
-                left join lateral (select t.id, t.permalink from products_taxons pt join taxons t on t.id = pt.taxon_id
-                                   where pt.product_id = p.id and t.permalink not like 'brands/%'
-                                   order by t.permalink like 'categories/%' desc, length(t.permalink) desc, t.id
-                                   limit 1) cat on true
-                left join lateral (select t.name, t.permalink from products_taxons pt join taxons t on t.id = pt.taxon_id
-                                   where pt.product_id = p.id and t.permalink like 'brands/%'
-                                   order by t.id limit 1) brand on true
                 where p.slug = :slug and p.available_on <= :now
                 """, params);
     }
@@ -550,14 +557,11 @@ public class CatalogQueries {
     private List<ProductDetails.VariantData> variants(String rows) throws JsonProcessingException {
         List<ProductDetails.VariantData> variants = new ArrayList<>();
         for (JsonNode v : array(rows)) {
-            Map<String, ProductDetails.OptionData> options = new LinkedHashMap<>();
-            for (JsonNode o : v.get(6)) {
-                options.put(o.get(0).asText(), new ProductDetails.OptionData(o.get(0).asText(), o.get(1).asText(),
-                        o.get(2).asInt(), o.get(3).asText(), o.get(4).asText(), o.get(5).asInt()));
-            }
+            List<Integer> valueIds = new ArrayList<>();
+            v.get(6).forEach(id -> valueIds.add(id.asInt())); // a JSON null (no values) has no elements
             variants.add(new ProductDetails.VariantData(v.get(0).asLong(), v.get(1).asText(), new BigDecimal(v.get(2).asText()),
                     v.get(3).isNull() ? null : new BigDecimal(v.get(3).asText()), v.get(4).asText(), v.get(5).asInt(),
-                    options));
+                    optionValues.options(valueIds)));
         }
         return List.copyOf(variants);
     }
@@ -579,6 +583,12 @@ public class CatalogQueries {
         return List.copyOf(properties);
     }
 
+    private List<Integer> ints(String rows) throws JsonProcessingException {
+        List<Integer> ints = new ArrayList<>();
+        array(rows).forEach(id -> ints.add(id.asInt()));
+        return ints;
+    }
+
     /** A JSON array from the database, or an empty one for SQL NULL (json_agg over no rows). */
     private JsonNode array(String rows) throws JsonProcessingException {
         return rows == null ? json.createArrayNode() : json.readTree(rows);
@@ -589,26 +599,35 @@ public class CatalogQueries {
         return taxonId == null ? List.of() : cards(sql.rows(relatedSql(productId, taxonId, limit, currentTime())));
     }
 
+    /**
+     * Its values are read through scalar subqueries, which the planner cannot see into, and the limit is written
+     * out: the plan is then the same for every product, and PostgreSQL keeps its cached plan. With the values in
+     * view, each custom plan looked cheaper than the generic one, and it planned the statement again on every page
+     * (0.3 ms of its CPU, docs/performance.md).
+     */
     static CatalogStatement relatedSql(long productId, int taxonId, int limit, OffsetDateTime now) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("taxon", taxonId);
         params.put("product", productId);
-        params.put("limit", limit);
         params.put("now", now);
         return new CatalogStatement(Kind.RELATED, "select " + CARD_COLUMNS + """
                  from (select r.product_id, min(r.k) as k, max(r.created_at) as created_at
                        from ((select e.product_id, 0 as k, e.created_at from listing_entries e
-                              where e.taxon_id = :taxon and e.featured and e.product_id <> :product and e.available_on <= :now
-                              order by e.created_at desc, e.product_id desc limit :limit)
+                              where e.taxon_id = (select cast(:taxon as int)) and e.featured
+                                and e.product_id <> (select cast(:product as bigint))
+                                and e.available_on <= (select cast(:now as timestamptz))
+                              order by e.created_at desc, e.product_id desc limit %1$d)
                              union all
                              (select e.product_id, 1, e.created_at from listing_entries e
-                              where e.taxon_id = :taxon and e.product_id <> :product and e.available_on <= :now
-                              order by e.created_at desc, e.product_id desc limit :limit)) r
+                              where e.taxon_id = (select cast(:taxon as int))
+                                and e.product_id <> (select cast(:product as bigint))
+                                and e.available_on <= (select cast(:now as timestamptz))
+                              order by e.created_at desc, e.product_id desc limit %1$d)) r
                        group by r.product_id
-                       order by min(r.k), max(r.created_at) desc, r.product_id desc limit :limit) r
+                       order by min(r.k), max(r.created_at) desc, r.product_id desc limit %1$d) r
                  join product_listings l on l.product_id = r.product_id
                  order by r.k, r.created_at desc, r.product_id desc
-                """, params);
+                """.formatted(limit), params);
     }
 
     /** The newest featured products, for the home page. */

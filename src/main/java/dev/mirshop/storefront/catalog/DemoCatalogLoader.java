@@ -48,7 +48,7 @@ public class DemoCatalogLoader {
     @Inject
     TaxonDirectory taxons;
     @Inject
-    OptionIds optionIds;
+    OptionValueDirectory optionValues;
 
     private volatile State state = State.NOT_ASKED;
     private volatile String outcome = "";
@@ -83,7 +83,7 @@ public class DemoCatalogLoader {
             }
             pages.invalidateAll();
             taxons.forget();
-            optionIds.forget();
+            optionValues.forget();
             state = State.LOADED;
             LOG.infof("%s in %.1f s", outcome, (System.nanoTime() - started) / 1e9);
         } catch (SQLException | RuntimeException e) {

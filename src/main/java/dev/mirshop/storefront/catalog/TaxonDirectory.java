@@ -2,6 +2,8 @@ package dev.mirshop.storefront.catalog;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,23 +26,25 @@ public class TaxonDirectory {
 
     /** The taxons in menu order (position, then name), by permalink, and their direct children in that order. */
     record Snapshot(List<TaxonNode> ordered, Map<String, TaxonNode> byPermalink, Map<String, List<TaxonNode>> children,
-            long loadedAt, boolean loaded) {
+            Map<Integer, TaxonNode> byId, long loadedAt, boolean loaded) {
 
-        static final Snapshot EMPTY = new Snapshot(List.of(), Map.of(), Map.of(), 0, false);
+        static final Snapshot EMPTY = new Snapshot(List.of(), Map.of(), Map.of(), Map.of(), 0, false);
 
         static Snapshot of(List<TaxonNode> ordered) {
             Map<String, TaxonNode> byPermalink = new LinkedHashMap<>();
             Map<String, List<TaxonNode>> children = new LinkedHashMap<>();
+            Map<Integer, TaxonNode> byId = new HashMap<>();
             for (TaxonNode taxon : ordered) {
                 byPermalink.put(taxon.permalink(), taxon);
+                byId.put(taxon.id(), taxon);
                 int slash = taxon.permalink().lastIndexOf('/');
                 if (slash > 0) {
                     children.computeIfAbsent(taxon.permalink().substring(0, slash), k -> new ArrayList<>()).add(taxon);
                 }
             }
             children.replaceAll((parent, nodes) -> List.copyOf(nodes));
-            return new Snapshot(List.copyOf(ordered), Map.copyOf(byPermalink), Map.copyOf(children), System.nanoTime(),
-                    true);
+            return new Snapshot(List.copyOf(ordered), Map.copyOf(byPermalink), Map.copyOf(children), Map.copyOf(byId),
+                    System.nanoTime(), true);
         }
     }
 
@@ -61,6 +65,37 @@ public class TaxonDirectory {
         return Optional.of(new TaxonTree(self, chain, taxons.children().getOrDefault(permalink, List.of())));
     }
 
+    /**
+     * A product's category, from its taxon ids: its deepest taxon under Categories, else its deepest other taxon
+     * that is not a brand (equal depths: the lowest id). Blocks.
+     */
+    public Optional<TaxonNode> categoryOf(List<Integer> taxonIds) {
+        return known(taxonIds).stream().filter(t -> !isBrand(t)).min(CATEGORY_FIRST);
+    }
+
+    /** A product's brand, from its taxon ids: the brand taxon with the lowest id. Blocks. */
+    public Optional<TaxonNode> brandOf(List<Integer> taxonIds) {
+        return known(taxonIds).stream().filter(TaxonDirectory::isBrand).min(Comparator.comparingInt(TaxonNode::id));
+    }
+
+    private static final Comparator<TaxonNode> CATEGORY_FIRST = Comparator
+            .<TaxonNode, Boolean>comparing(t -> !t.permalink().startsWith("categories/"))
+            .thenComparingInt(t -> -t.permalink().length()).thenComparingInt(TaxonNode::id);
+
+    private static boolean isBrand(TaxonNode taxon) {
+        return taxon.permalink().startsWith("brands/");
+    }
+
+    /** The taxons of these ids, read again first if one is newer than the snapshot; a deleted one is left out. */
+    private List<TaxonNode> known(List<Integer> taxonIds) {
+        Snapshot taxons = current();
+        if (!taxons.byId().keySet().containsAll(taxonIds)) {
+            forget();
+            taxons = current();
+        }
+        return taxonIds.stream().map(taxons.byId()::get).filter(Objects::nonNull).toList();
+    }
+
     /** The current taxons, read again once forgotten or when the minute is over. Blocks. */
     Snapshot current() {
         Snapshot current = snapshot;
@@ -74,7 +109,8 @@ public class TaxonDirectory {
 
     /** The next page reads the taxons again (after the catalog's taxons changed, e.g. a generated demo catalog). */
     public void forget() {
-        snapshot = new Snapshot(snapshot.ordered(), snapshot.byPermalink(), snapshot.children(), 0, false);
+        Snapshot last = snapshot;
+        snapshot = new Snapshot(last.ordered(), last.byPermalink(), last.children(), last.byId(), 0, false);
     }
 
     private static boolean fresh(Snapshot snapshot) {

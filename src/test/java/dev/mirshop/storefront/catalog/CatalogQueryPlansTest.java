@@ -3,6 +3,9 @@ package dev.mirshop.storefront.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -20,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mirshop.storefront.catalog.CatalogStatement.Kind;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
@@ -51,6 +55,8 @@ class CatalogQueryPlansTest {
     ObjectMapper json;
     @Inject
     Clock clock;
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void loaded() {
@@ -93,6 +99,65 @@ class CatalogQueryPlansTest {
         assertThat(failures).isEmpty();
         assertThat(explained).as("every kind of catalog statement explained").isEqualTo(EnumSet.allOf(Kind.class));
         System.out.println("[guardrail] largest number of rows read by one catalog statement: " + largest);
+    }
+
+    /**
+     * A statement that is not planned with its values ({@link Kind#planWithValues}) must get PostgreSQL's cached
+     * generic plan once prepared on its connection. When a custom plan looks cheaper than the generic one,
+     * PostgreSQL plans the statement again on every run, and a product page paid 0.3 ms of the database's CPU for
+     * its related products alone, a listing page 0.6 ms for its facets (docs/performance.md).
+     */
+    @Test
+    void everyStatementNotPlannedWithItsValuesRunsOnACachedPlan() throws Exception {
+        OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
+        Object[] product = (Object[]) em.createNativeQuery("""
+                select l.slug, l.product_id, e.taxon_id from product_listings l
+                join listing_entries e on e.product_id = l.product_id order by l.product_id desc limit 1
+                """).getSingleResult();
+        int taxon = taxon("categories/clothing");
+        List<CatalogStatement> statements = List.of(CatalogQueries.productSql((String) product[0], now),
+                CatalogQueries.relatedSql(((Number) product[1]).longValue(), ((Number) product[2]).intValue(),
+                        ProductPages.RELATED, now),
+                CatalogQueries.facetsSql(taxon, now), CatalogQueries.facetsSql(CatalogQueries.ALL_PRODUCTS, now),
+                CatalogQueries.wordsSql("merino scarf", false, List.of(), List.of()));
+        List<String> failures = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            for (CatalogStatement statement : statements) {
+                assertThat(statement.kind().planWithValues).as(statement.kind().name()).isFalse();
+                PositionalSql sql = PositionalSql.of(statement.sql());
+                for (int run = 0; run < 12; run++) { // pgjdbc prepares on the server from the 5th, PostgreSQL decides after 5 more
+                    try (PreparedStatement prepared = connection.prepareStatement(sql.sql())) {
+                        for (int i = 0; i < sql.names().size(); i++) {
+                            prepared.setObject(i + 1, statement.params().get(sql.names().get(i)));
+                        }
+                        prepared.executeQuery().close();
+                    }
+                }
+                try (PreparedStatement plans = connection.prepareStatement(
+                        "select generic_plans, custom_plans from pg_prepared_statements where statement = ?")) {
+                    plans.setString(1, serverText(sql.sql()));
+                    try (ResultSet row = plans.executeQuery()) {
+                        if (!row.next()) {
+                            failures.add(statement.kind() + " was never prepared on the server");
+                        } else if (row.getLong(1) == 0) {
+                            failures.add(statement.kind() + " " + statement.params() + " planned again on each of its "
+                                    + row.getLong(2) + " runs");
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(failures).isEmpty();
+    }
+
+    /** A statement's text as pgjdbc sends it to the server: each ? as $1, $2, … */
+    private static String serverText(String jdbcSql) {
+        StringBuilder text = new StringBuilder();
+        int n = 0;
+        for (char c : jdbcSql.toCharArray()) {
+            text.append(c == '?' ? "$" + ++n : String.valueOf(c));
+        }
+        return text.toString();
     }
 
     /** The plan (JSON) of the statement run with its parameters. */

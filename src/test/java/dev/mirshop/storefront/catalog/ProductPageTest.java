@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mirshop.storefront.catalog.CatalogFixtures.VariantSpec;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -80,6 +81,43 @@ class ProductPageTest {
         assertThat(page.select(".option-picker").eachAttr("data-option")).containsExactly("size", "color");
         List<String> related = page.select(".related .product-card a").eachAttr("href");
         assertThat(related).hasSize(4).doesNotContain("/products/oxford-button-down-shirt").doesNotHaveDuplicates();
+    }
+
+    @Test
+    void taxonsAndOptionValuesAddedAfterTheirDirectoriesWereReadShowOnTheProductPageAtOnce() {
+        page("/products/oxford-button-down-shirt"); // the taxon and option value directories hold their snapshots
+        String token = CatalogFixtures.token();
+        String taxon = CatalogFixtures.taxon(em, token);
+        String scarf = token + "-scarf";
+        long variant = CatalogFixtures.product(em, scarf, "Scarf " + token, "A scarf.", taxon + "/sub", 1,
+                new VariantSpec("20.00", null, 5, "m", null)).get(0);
+        QuarkusTransaction.requiringNew().run(() -> {
+            em.createNativeQuery("""
+                    insert into taxons (taxonomy_id, parent_id, name, permalink, position)
+                    select taxonomy_id, id, :name, :permalink, 99 from taxons where permalink = 'brands'
+                    """).setParameter("name", "Maker " + token).setParameter("permalink", "brands/maker-" + token)
+                    .executeUpdate();
+            em.createNativeQuery("""
+                    insert into products_taxons (product_id, taxon_id)
+                    select v.product_id, t.id from variants v, taxons t where v.id = :variant and t.permalink = :permalink
+                    """).setParameter("variant", variant).setParameter("permalink", "brands/maker-" + token)
+                    .executeUpdate();
+            em.createNativeQuery("insert into option_types (name, presentation, position) values (:name, :presentation, 0)")
+                    .setParameter("name", "fabric-" + token).setParameter("presentation", "Fabric").executeUpdate();
+            em.createNativeQuery("""
+                    with created as (insert into option_values (option_type_id, name, presentation)
+                                     select id, 'linen', 'Linen' from option_types where name = :type returning id)
+                    insert into variants_option_values (variant_id, option_value_id) select :variant, id from created
+                    """).setParameter("variant", variant).setParameter("type", "fabric-" + token).executeUpdate();
+        });
+        CatalogFixtures.catalogChanged();
+
+        Document page = page("/products/" + scarf);
+        assertThat(page.select(".breadcrumbs a").eachAttr("href")).containsExactly("/", "/t/" + taxon, "/t/" + taxon + "/sub");
+        assertThat(page.select(".brand a").attr("href")).isEqualTo("/t/brands/maker-" + token);
+        assertThat(page.select(".brand a").text()).isEqualTo("Maker " + token);
+        assertThat(page.select(".selected-options").text()).as("a type of position 0 comes before size")
+                .isEqualTo("Selected: Fabric: Linen, Size: M");
     }
 
     @Test

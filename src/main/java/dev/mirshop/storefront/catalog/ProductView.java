@@ -2,6 +2,7 @@ package dev.mirshop.storefront.catalog;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.mirshop.storefront.catalog.ProductDetails.ImageData;
@@ -15,6 +16,7 @@ public record ProductView(ProductDetails product, Selected selected, List<Varian
 
     /** Quantities a shopper may ask for at once, whatever the stock. */
     static final int MAX_QUANTITY = 10;
+    private static final Pattern PARAGRAPH_BREAK = Pattern.compile("\\n\\s*\\n");
 
     public record Selected(VariantData variant) {
         public long id() {
@@ -80,7 +82,7 @@ public record ProductView(ProductDetails product, Selected selected, List<Varian
     /** The description split into paragraphs at blank lines. */
     public List<String> paragraphs() {
         String d = product.description() == null ? "" : product.description();
-        return java.util.Arrays.stream(d.split("\\n\\s*\\n")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+        return PARAGRAPH_BREAK.splitAsStream(d).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
     public String mainImageUrl() {

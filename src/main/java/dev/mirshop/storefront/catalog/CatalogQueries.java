@@ -5,10 +5,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -16,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mirshop.storefront.catalog.CatalogStatement.Kind;
+import dev.mirshop.storefront.catalog.ProductDetails.OptionData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -36,6 +39,8 @@ public class CatalogQueries {
     static final String TSQUERY = "websearch_to_tsquery('shop_search', :keywords)";
     /** A search expected to match at most this many products gathers and sorts its matches. */
     static final int GATHERED = 1_000;
+    /** The option types a listing filters by. */
+    private static final Set<String> FACET_TYPES = Set.of("size", "color");
     /** websearch_to_tsquery's "or" and "-word" / "-\"a phrase\"". */
     private static final Pattern OR = Pattern.compile("(?i)(^|\\s)or(\\s|$)");
     private static final Pattern NEGATED = Pattern.compile("(^|\\s)-(\"[^\"]*\"?|\\S+)");
@@ -365,19 +370,28 @@ public class CatalogQueries {
 
     /**
      * The sizes and colors of the products a taxon lists (0: every product), each with how many products have it,
-     * and the products in all: precomputed counts, less the products not yet available by the clock (a few).
+     * and the products in all: precomputed counts, less the products not yet available by the clock (a few). The
+     * values' names and order come from {@link OptionValueDirectory}.
      */
     public OptionFacets facets(int taxonId) {
         List<Object[]> rows = sql.rows(facetsSql(taxonId, currentTime()));
         long products = 0;
-        Map<String, OptionFacets.Type> types = new LinkedHashMap<>();
+        Map<Integer, Long> counts = new HashMap<>();
         for (Object[] r : rows) {
-            long count = ((Number) r[4]).longValue();
-            if (r[0] == null) {
+            int valueId = ((Number) r[0]).intValue();
+            long count = ((Number) r[1]).longValue();
+            if (valueId == 0) {
                 products = count;
             } else if (count > 0) {
-                types.computeIfAbsent((String) r[0], k -> new OptionFacets.Type(k, (String) r[1], new ArrayList<>()))
-                        .values().add(new OptionFacets.Value((String) r[2], (String) r[3], count));
+                counts.put(valueId, count);
+            }
+        }
+        Map<String, OptionFacets.Type> types = new LinkedHashMap<>();
+        for (OptionValueDirectory.Value value : optionValues.inOrder(counts.keySet())) {
+            OptionData data = value.data();
+            if (FACET_TYPES.contains(data.typeName())) {
+                types.computeIfAbsent(data.typeName(), k -> new OptionFacets.Type(k, data.typePresentation(), new ArrayList<>()))
+                        .values().add(new OptionFacets.Value(data.name(), data.presentation(), counts.get(value.id())));
             }
         }
         return new OptionFacets(products, types.values().stream()
@@ -390,18 +404,14 @@ public class CatalogQueries {
         params.put("taxon", taxonId);
         params.put("now", now);
         return new CatalogStatement(Kind.FACETS, """
-                select ot.name, ot.presentation, ov.name, ov.presentation, c.products - coalesce(u.products, 0)
+                select c.option_value_id, c.products - coalesce(u.products, 0)
                 from listing_facet_counts c
-                left join option_values ov on ov.id = c.option_value_id
-                left join option_types ot on ot.id = ov.option_type_id
                 left join (select v.option_value_id, count(*) as products
                            from product_listings l cross join lateral unnest(l.option_ids || 0) as v (option_value_id)
                            where l.available_on > (select cast(:now as timestamptz))
                              and ((select cast(:taxon as int)) = 0 or l.taxon_ids @> array[(select cast(:taxon as int))])
                            group by v.option_value_id) u on u.option_value_id = c.option_value_id
                 where c.taxon_id = (select cast(:taxon as int))
-                  and (c.option_value_id = 0 or ot.name in ('size', 'color'))
-                order by ot.position nulls first, ot.id, ov.position, ov.id
                 """, params);
     }
 

@@ -22,8 +22,9 @@ import dev.mirshop.storefront.catalog.ProductDetails.OptionData;
  * <li>Listing filters are sent to PostgreSQL as the ids of their size and color values, never as a lookup inside
  * the statement: with the values in hand it estimates how many products a filter keeps and picks the plan that reads
  * least (an index in the sort's order for a common color, the matching rows for a rare one).</li>
- * <li>A product page reads only its variants' value ids and takes names and order from here: joining the values and
- * types for every variant was most of the product statement's work (docs/performance.md).</li>
+ * <li>A product page reads only its variants' value ids, and a listing's facets only their value ids, and both take
+ * names and order from here: joining the values and types for every variant was most of the product statement's
+ * work (docs/performance.md).</li>
  * </ul>
  * A value id the snapshot does not know is read again at once, so a value added since shows on its first page.
  */
@@ -48,6 +49,8 @@ public class OptionValueDirectory {
 
     private static final Comparator<Value> TYPE_ORDER = Comparator
             .<Value>comparingInt(v -> v.data().typePosition()).thenComparingInt(Value::typeId);
+    private static final Comparator<Value> VALUE_ORDER = TYPE_ORDER.thenComparingInt(v -> v.data().position())
+            .thenComparingInt(Value::id);
 
     @Inject
     CatalogQueries catalog;
@@ -63,15 +66,24 @@ public class OptionValueDirectory {
 
     /** A variant's values keyed by type name, in type order; a value deleted since it was read is left out. */
     Map<String, OptionData> options(Collection<Integer> valueIds) {
+        Map<String, OptionData> options = new LinkedHashMap<>();
+        known(valueIds).stream().sorted(TYPE_ORDER).forEach(v -> options.putIfAbsent(v.data().typeName(), v.data()));
+        return options;
+    }
+
+    /** These values in type order, then value order (position, then id); a value deleted since is left out. */
+    List<Value> inOrder(Collection<Integer> valueIds) {
+        return known(valueIds).stream().sorted(VALUE_ORDER).toList();
+    }
+
+    /** The values of these ids, read again first if one is newer than the snapshot. */
+    private List<Value> known(Collection<Integer> valueIds) {
         Snapshot values = current();
         if (!values.byId().keySet().containsAll(valueIds)) {
             forget();
             values = current();
         }
-        Map<String, OptionData> options = new LinkedHashMap<>();
-        valueIds.stream().map(values.byId()::get).filter(Objects::nonNull).sorted(TYPE_ORDER)
-                .forEach(v -> options.putIfAbsent(v.data().typeName(), v.data()));
-        return options;
+        return valueIds.stream().map(values.byId()::get).filter(Objects::nonNull).toList();
     }
 
     /** The next request reads the values again (after a generated demo catalog added some). */

@@ -60,8 +60,8 @@ public class CatalogQueries {
 
     /**
      * One page of cards (one statement) and how many products match: for a listing without keywords, filtered by
-     * nothing or by one size or one color, the taxon's precomputed count ({@code facets}); otherwise counted up to
-     * what the pages can show, plus one.
+     * nothing or by one size or one color, the taxon's precomputed count ({@code facets}); from a page with room left,
+     * the cards before it and on it; otherwise counted up to what the pages can show, plus one.
      */
     public ListingPage listing(ListingQuery q, int taxonId, OptionFacets facets) {
         OffsetDateTime now = currentTime();
@@ -75,8 +75,9 @@ public class CatalogQueries {
                     : facets.products("size", q.sizes().get(0));
             return new ListingPage(cards, exact, false, q.page(), q.maxPage());
         }
-        if (cards.isEmpty() && q.page() == 1) {
-            return new ListingPage(cards, 0, false, q.page(), q.maxPage());
+        if (cards.size() < ListingQuery.PAGE_SIZE && (!cards.isEmpty() || q.page() == 1)) {
+            // a page with room left is the last one: the pages before it and its cards are every match
+            return new ListingPage(cards, q.offset() + cards.size(), false, q.page(), q.maxPage());
         }
         long counted = ((Number) sql.row(countSql(q, filters, taxonId, now))[0]).longValue();
         return new ListingPage(cards, Math.min(counted, q.shown()), counted > q.shown(), q.page(), q.maxPage());

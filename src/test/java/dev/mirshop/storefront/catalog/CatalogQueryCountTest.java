@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.hibernate.SessionFactory;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,7 +15,9 @@ import io.micrometer.core.instrument.Timer;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import dev.mirshop.storefront.catalog.CatalogFixtures.VariantSpec;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 
 /**
  * The pages the benchmark measures issue a fixed, small number of SQL statements, whatever the number of products
@@ -25,6 +28,9 @@ import jakarta.inject.Inject;
 @QuarkusTest
 @TestProfile(CatalogQueryCountTest.WithStatistics.class)
 class CatalogQueryCountTest {
+
+    @Inject
+    EntityManager em;
 
     public static class WithStatistics implements QuarkusTestProfile {
         @Override
@@ -88,20 +94,38 @@ class CatalogQueryCountTest {
         long full = statements("/t/categories/clothing");
         assertThat(Jsoup.parse(given().get("/t/categories/clothing").asString()).select(".product-card")).hasSize(12);
         long oneColor = statements("/t/categories/bags?color=brown");
-        long priced = statements("/t/categories/bags?max_price=1000");
+        long priced = statements("/t/categories/clothing?max_price=1000");
+        long pricedOnePage = statements("/t/categories/bags?max_price=1000");
         // facet counts (which also give the listing's total, and a one-size or one-color listing's), cards; any
-        // other filter counts its matches. The taxon itself comes from the taxon directory's snapshot.
+        // other filter counts its matches, unless its page has room left: then the cards are the last ones. The
+        // taxon itself comes from the taxon directory's snapshot.
         assertThat(full).isEqualTo(2);
         assertThat(oneColor).isEqualTo(2);
         assertThat(priced).isEqualTo(3);
+        assertThat(pricedOnePage).isEqualTo(2);
+        Document bags = Jsoup.parse(given().get("/t/categories/bags?max_price=1000").asString());
+        assertThat(bags.select(".result-count").text()).as("a page with room left counts its matches from its cards")
+                .isEqualTo(bags.select(".product-card").size() + " products");
         assertThat(statements("/t/categories/clothing?page=3&sort=price_desc")).isEqualTo(full);
     }
 
     @Test
-    void searchIsFacetsCardsAndCount() {
+    void searchIsFacetsWordsCardsAndACountUnlessItsPageHasRoomLeft() {
+        String word = CatalogFixtures.token();
+        String taxon = CatalogFixtures.taxon(em, word);
+        for (int i = 0; i < ListingQuery.PAGE_SIZE + 1; i++) {
+            CatalogFixtures.product(em, word + "-" + i, word + " Lantern " + i, "A lantern.", taxon, i + 1,
+                    VariantSpec.of("20.00", 4));
+        }
         // facets, the words' bounds (search_lexemes), cards, count
-        assertThat(statements("/products?keywords=shirt&sort=price_asc")).isEqualTo(4);
+        assertThat(statements("/products?keywords=" + word + "&sort=price_asc")).isEqualTo(4);
+        assertThat(statements("/products?keywords=" + word + "&sort=price_asc&page=2")).as("the last page, with room left")
+                .isEqualTo(3);
         assertThat(statements("/products")).isEqualTo(2);
+        assertThat(Jsoup.parse(given().get("/products?keywords=" + word + "&page=2").asString()).select(".result-count").text())
+                .isEqualTo("13–13 of 13 products");
+        assertThat(Jsoup.parse(given().get("/products?keywords=" + word).asString()).select(".result-count").text())
+                .isEqualTo("1–12 of 13 products");
     }
 
     @Test

@@ -76,14 +76,8 @@ public class OptionValueDirectory {
         return known(valueIds).stream().sorted(VALUE_ORDER).toList();
     }
 
-    /** The values of these ids, read again first if one is newer than the snapshot. */
     private List<Value> known(Collection<Integer> valueIds) {
-        Snapshot values = current();
-        if (!values.byId().keySet().containsAll(valueIds)) {
-            forget();
-            values = current();
-        }
-        return valueIds.stream().map(values.byId()::get).filter(Objects::nonNull).toList();
+        return DirectoryLookup.known(valueIds, () -> current().byId(), this::forget);
     }
 
     /** The next request reads the values again (after a generated demo catalog added some). */

@@ -86,14 +86,8 @@ public class TaxonDirectory {
         return taxon.permalink().startsWith("brands/");
     }
 
-    /** The taxons of these ids, read again first if one is newer than the snapshot; a deleted one is left out. */
     private List<TaxonNode> known(List<Integer> taxonIds) {
-        Snapshot taxons = current();
-        if (!taxons.byId().keySet().containsAll(taxonIds)) {
-            forget();
-            taxons = current();
-        }
-        return taxonIds.stream().map(taxons.byId()::get).filter(Objects::nonNull).toList();
+        return DirectoryLookup.known(taxonIds, () -> current().byId(), this::forget);
     }
 
     /** The current taxons, read again once forgotten or when the minute is over. Blocks. */

@@ -2,6 +2,7 @@ package dev.mirshop.storefront.catalog;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,7 +18,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.mirshop.storefront.catalog.CatalogStatement.Kind;
-import dev.mirshop.storefront.catalog.ProductDetails.OptionData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -39,8 +38,6 @@ public class CatalogQueries {
     static final String TSQUERY = "websearch_to_tsquery('shop_search', :keywords)";
     /** A search expected to match at most this many products gathers and sorts its matches. */
     static final int GATHERED = 1_000;
-    /** The option types a listing filters by. */
-    private static final Set<String> FACET_TYPES = Set.of("size", "color");
     /** websearch_to_tsquery's "or" and "-word" / "-\"a phrase\"". */
     private static final Pattern OR = Pattern.compile("(?i)(^|\\s)or(\\s|$)");
     private static final Pattern NEGATED = Pattern.compile("(^|\\s)-(\"[^\"]*\"?|\\S+)");
@@ -370,50 +367,55 @@ public class CatalogQueries {
     }
 
     /**
-     * The sizes and colors of the products a taxon lists (0: every product), each with how many products have it,
-     * and the products in all: precomputed counts, less the products not yet available by the clock (a few). The
-     * values' names and order come from {@link OptionValueDirectory}.
+     * A taxon's precomputed facet counts (0: every product), of every product it lists, available or not, by option
+     * value id; 0 holds its products in all. {@link FacetDirectory} keeps them and subtracts {@link #upcoming}.
      */
-    public OptionFacets facets(int taxonId) {
-        List<Object[]> rows = sql.rows(facetsSql(taxonId, currentTime()));
-        long products = 0;
+    Map<Integer, Long> facetCounts(int taxonId) {
         Map<Integer, Long> counts = new HashMap<>();
-        for (Object[] r : rows) {
-            int valueId = ((Number) r[0]).intValue();
-            long count = ((Number) r[1]).longValue();
-            if (valueId == 0) {
-                products = count;
-            } else if (count > 0) {
-                counts.put(valueId, count);
-            }
+        for (Object[] r : sql.rows(facetCountsSql(taxonId))) {
+            counts.put(((Number) r[0]).intValue(), ((Number) r[1]).longValue());
         }
-        Map<String, OptionFacets.Type> types = new LinkedHashMap<>();
-        for (OptionValueDirectory.Value value : optionValues.inOrder(counts.keySet())) {
-            OptionData data = value.data();
-            if (FACET_TYPES.contains(data.typeName())) {
-                types.computeIfAbsent(data.typeName(), k -> new OptionFacets.Type(k, data.typePresentation(), new ArrayList<>()))
-                        .values().add(new OptionFacets.Value(data.name(), data.presentation(), counts.get(value.id())));
-            }
-        }
-        return new OptionFacets(products, types.values().stream()
-                .map(t -> new OptionFacets.Type(t.name(), t.presentation(), List.copyOf(t.values()))).toList());
+        return counts;
     }
 
-    /** Its values are out of the planner's sight, as {@link #relatedSql}'s are, so that it keeps its cached plan. */
-    static CatalogStatement facetsSql(int taxonId, OffsetDateTime now) {
-        Map<String, Object> params = new LinkedHashMap<>();
-        params.put("taxon", taxonId);
-        params.put("now", now);
-        return new CatalogStatement(Kind.FACETS, """
-                select c.option_value_id, c.products - coalesce(u.products, 0)
-                from listing_facet_counts c
-                left join (select v.option_value_id, count(*) as products
-                           from product_listings l cross join lateral unnest(l.option_ids || 0) as v (option_value_id)
-                           where l.available_on > (select cast(:now as timestamptz))
-                             and ((select cast(:taxon as int)) = 0 or l.taxon_ids @> array[(select cast(:taxon as int))])
-                           group by v.option_value_id) u on u.option_value_id = c.option_value_id
-                where c.taxon_id = (select cast(:taxon as int))
-                """, params);
+    static CatalogStatement facetCountsSql(int taxonId) {
+        return new CatalogStatement(Kind.FACET_COUNTS, """
+                select c.option_value_id, c.products from listing_facet_counts c where c.taxon_id = :taxon
+                """, Map.of("taxon", taxonId));
+    }
+
+    /**
+     * Every product not yet available at {@code now} (a few: announced ahead of their date), with its taxons and
+     * option values, from the index on available_on that includes them.
+     */
+    List<FacetDirectory.Upcoming> upcoming(Instant now) {
+        return sql.rows(upcomingSql(OffsetDateTime.ofInstant(now, ZoneOffset.UTC))).stream()
+                .map(r -> new FacetDirectory.Upcoming(instant(r[0]), numbers((String) r[1]), numbers((String) r[2])))
+                .toList();
+    }
+
+    static CatalogStatement upcomingSql(OffsetDateTime now) {
+        return new CatalogStatement(Kind.UPCOMING, """
+                select l.available_on, array_to_string(l.taxon_ids, ','), array_to_string(l.option_ids, ',')
+                from product_listings l where l.available_on > :now
+                """, Map.of("now", now));
+    }
+
+    private static Instant instant(Object timestamp) {
+        return timestamp instanceof OffsetDateTime odt ? odt.toInstant() : ((java.sql.Timestamp) timestamp).toInstant();
+    }
+
+    /** "1,2,3" (array_to_string) as numbers; null or "" as none. */
+    private static int[] numbers(String list) {
+        if (list == null || list.isEmpty()) {
+            return new int[0];
+        }
+        String[] parts = list.split(",");
+        int[] numbers = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            numbers[i] = Integer.parseInt(parts[i]);
+        }
+        return numbers;
     }
 
     /**

@@ -49,6 +49,8 @@ public class DemoCatalogLoader {
     TaxonDirectory taxons;
     @Inject
     OptionValueDirectory optionValues;
+    @Inject
+    FacetDirectory facets;
 
     private volatile State state = State.NOT_ASKED;
     private volatile String outcome = "";
@@ -84,6 +86,7 @@ public class DemoCatalogLoader {
             pages.invalidateAll();
             taxons.forget();
             optionValues.forget();
+            facets.forget();
             state = State.LOADED;
             LOG.infof("%s in %.1f s", outcome, (System.nanoTime() - started) / 1e9);
         } catch (SQLException | RuntimeException e) {

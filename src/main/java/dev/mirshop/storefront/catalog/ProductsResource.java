@@ -22,6 +22,8 @@ public class ProductsResource {
     CatalogMenu menu;
     @Inject
     CatalogCache cache;
+    @Inject
+    FacetDirectory facetDirectory;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -37,7 +39,7 @@ public class ProductsResource {
     }
 
     private ListingView productsListing(ListingQuery asked) {
-        OptionFacets facets = catalog.facets(CatalogQueries.ALL_PRODUCTS);
+        OptionFacets facets = facetDirectory.facets(CatalogQueries.ALL_PRODUCTS);
         ListingQuery query = asked;
         ListingPage page = catalog.listing(query, CatalogQueries.ALL_PRODUCTS, facets);
         ListingView.Correction correction = null;

@@ -29,6 +29,8 @@ public class TaxonResource {
     TaxonDirectory taxons;
     @Inject
     CatalogCache cache;
+    @Inject
+    FacetDirectory facetDirectory;
 
     @GET
     @Path("{permalink: .+}")
@@ -59,7 +61,7 @@ public class TaxonResource {
             return Optional.empty();
         }
         TaxonNode taxon = tree.taxon();
-        OptionFacets facets = catalog.facets(taxon.id());
+        OptionFacets facets = facetDirectory.facets(taxon.id());
         ListingPage page = catalog.listing(query, taxon.id(), facets);
         List<Link> breadcrumbs = new ArrayList<>();
         breadcrumbs.add(new Link("Home", "/"));

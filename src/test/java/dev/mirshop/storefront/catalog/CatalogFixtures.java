@@ -114,8 +114,12 @@ final class CatalogFixtures {
         catalogChanged();
     }
 
-    /** Pages show what the database holds now, as they do after an order (CatalogCache keeps them otherwise). */
+    /**
+     * Pages show what the database holds now, as they do after an order (CatalogCache keeps them otherwise), and so
+     * do their facets, which an order never changes but a fixture's product does.
+     */
     static void catalogChanged() {
         Arc.container().instance(CatalogCache.class).get().invalidateAll();
+        Arc.container().instance(FacetDirectory.class).get().forget();
     }
 }

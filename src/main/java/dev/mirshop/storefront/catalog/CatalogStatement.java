@@ -13,9 +13,10 @@ record CatalogStatement(Kind kind, String sql, Map<String, Object> params) {
      * {@link CatalogSql} has it planned with them each time; the others keep a cached plan).
      */
     enum Kind {
-        TAXON(false), LISTING_CARDS(true), LISTING_COUNT(true), FACET_COUNTS(false), UPCOMING(true), SEARCH_WORDS(false), SEARCH_CARDS(true),
-        SEARCH_COUNT(true), SUGGESTION(true), PRODUCT(false), RELATED(false), FEATURED(false), TAXONS(false),
-        OPTION_VALUES(false), SITEMAP_SIZE(false), SITEMAP_TAXONS(false), SITEMAP_PRODUCTS(false);
+        TAXON(false), LISTING_CARDS(true), LISTING_COUNT(true), FACET_COUNTS(false), UPCOMING(true),
+        SEARCH_WORDS(false), SEARCH_CARDS(true), SEARCH_COUNT(true), SUGGESTION(true), PRODUCT(false), RELATED(false),
+        FEATURED(false), TAXONS(false), OPTION_VALUES(false), SITEMAP_SIZE(false), SITEMAP_TAXONS(false),
+        SITEMAP_PRODUCTS(false);
 
         final boolean planWithValues;
 

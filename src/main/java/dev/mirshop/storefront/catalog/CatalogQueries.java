@@ -36,6 +36,8 @@ public class CatalogQueries {
     static final int ALL_PRODUCTS = 0;
     static final String CARD_COLUMNS = "l.slug, l.name, l.price, l.compare_at_price, l.currency, l.image_url, l.image_alt, l.in_stock";
     static final String TSQUERY = "websearch_to_tsquery('shop_search', :keywords)";
+    /** The column of a counted page's rows ({@link #counted}) that holds how many products match, up to :cap. */
+    static final int MATCHED = 8;
     /** A search expected to match at most this many products gathers and sorts its matches. */
     static final int GATHERED = 1_000;
     /** websearch_to_tsquery's "or" and "-word" / "-\"a phrase\"". */
@@ -52,18 +54,22 @@ public class CatalogQueries {
     OptionValueDirectory optionValues;
     @Inject
     TaxonDirectory taxons;
+    @Inject
+    SearchVocabulary vocabulary;
 
     // ------------------------------------------------------------------------------------------------- listings
 
     /**
-     * One page of cards (one statement) and how many products match: for a listing without keywords, filtered by
-     * nothing or by one size or one color, the taxon's precomputed count ({@code facets}); from a page with room left,
-     * the cards before it and on it; otherwise counted up to what the pages can show, plus one.
+     * One page of cards and how many products match, in one statement: for a listing without keywords, filtered by
+     * nothing or by one size or one color, the taxon's precomputed count ({@code facets}); otherwise the page's
+     * statement counts the matches too, up to what the pages can show, plus one ({@link #counted}). Only a page past
+     * the last one, which has no row to carry that count, counts in a statement of its own.
      */
     public ListingPage listing(ListingQuery q, int taxonId, OptionFacets facets) {
         OffsetDateTime now = currentTime();
         Filters filters = filters(q);
-        List<ProductCard> cards = cards(sql.rows(cardsSql(q, filters, taxonId, now)));
+        List<Object[]> rows = sql.rows(cardsSql(q, filters, taxonId, now));
+        List<ProductCard> cards = cards(rows);
         if (!q.narrowed()) {
             return new ListingPage(cards, facets.products(), false, q.page(), q.maxPage());
         }
@@ -76,8 +82,17 @@ public class CatalogQueries {
             // a page with room left is the last one: the pages before it and its cards are every match
             return new ListingPage(cards, q.offset() + cards.size(), false, q.page(), q.maxPage());
         }
-        long counted = ((Number) sql.row(countSql(q, filters, taxonId, now))[0]).longValue();
+        long counted = rows.isEmpty() ? ((Number) sql.row(countSql(q, filters, taxonId, now))[0]).longValue()
+                : ((Number) rows.get(0)[MATCHED]).longValue();
         return new ListingPage(cards, Math.min(counted, q.shown()), counted > q.shown(), q.page(), q.maxPage());
+    }
+
+    /**
+     * Whether a page's statement also counts its matches (in column {@value #MATCHED}, up to {@code :cap}, what the
+     * pages can show plus one): a search, or a listing filtered by more than the facet counts know.
+     */
+    static boolean counted(ListingQuery q) {
+        return q.narrowed() && !countedByFacets(q);
     }
 
     /** A listing filtered by one size or one color only: its facet count is the exact number, no count statement. */
@@ -116,71 +131,75 @@ public class CatalogQueries {
      * newest first. Both are read as a window of offset + page size rows (a window of all matches holds enough that
      * are not name matches, once those are taken out), each by whichever is cheaper for its words, an index in
      * date order or the full-text index: so no page ranks every match of a common word. A search its {@link Words}
-     * expect to match few products gathers its matches and sorts them, whatever its sort.
+     * expect to match few products gathers its matches and sorts them, whatever its sort. A {@link #counted} page
+     * reads its window up to :cap rows and counts them, the rows a count of its own would read.
      */
     static CatalogStatement cardsSql(ListingQuery q, Filters filters, int taxonId, OffsetDateTime now) {
         Map<String, Object> params = new LinkedHashMap<>();
         String matching = matching(q, filters, taxonId, now, params);
         params.put("limit", ListingQuery.PAGE_SIZE);
         params.put("offset", q.offset());
+        boolean counted = counted(q);
+        long window = counted ? q.shown() + 1 : q.offset() + ListingQuery.PAGE_SIZE;
+        if (counted) {
+            params.put("cap", q.shown() + 1);
+        }
         String columns = "e.product_id, e.created_at, e.price, e.name_key";
         String sql;
-        if (q.sort() == ListingSort.RELEVANCE && filters.words() != null
-                && filters.words().gathered(q.offset() + ListingQuery.PAGE_SIZE)) {
-            // few matches: a walk in date order would read every product before it found a rare combination
-            // ("mug" in size XXL: none), gathering reads the matches only
-            sql = gathered(q, filters, taxonId, now, columns + ", e.name_vector @@ " + TSQUERY + " as in_name", params)
-                    + " select " + CARD_COLUMNS + " from (select case when in_name then 0 else 1 end as tier, *"
-                    + " from gathered e where true" + priced(q) + " order by " + q.sort().orderBy("")
-                    + " limit :limit offset :offset) e";
+        if (filters.words() != null && filters.words().gathered(window)) {
+            // few matches: a walk in a sort index's order would read every product before it found a rare
+            // combination ("mug" in size XXL: none), gathering reads the matches only
+            String relevance = q.sort() == ListingSort.RELEVANCE ? ", e.name_vector @@ " + TSQUERY + " as in_name" : "";
+            String tier = q.sort() == ListingSort.RELEVANCE ? "case when in_name then 0 else 1 end as tier, " : "";
+            sql = gathered(q, filters, taxonId, now, columns + relevance, params) + " select " + CARD_COLUMNS
+                    + (counted ? ", (select count(*) from (select 1 from gathered e where true" + priced(q)
+                            + " limit :cap) c)" : "")
+                    + " from (select " + tier + "* from gathered e where true" + priced(q) + " order by "
+                    + q.sort().orderBy(q.sort() == ListingSort.RELEVANCE ? "" : "e.") + " limit :limit offset :offset) e";
         } else if (q.sort() == ListingSort.RELEVANCE) {
             params.put("window", q.offset() + ListingQuery.PAGE_SIZE);
             String newest = " order by e.created_at desc, e.product_id desc limit ";
-            // the other matches are read only when the name matches do not fill the window on their own
+            // the other matches are read only when the name matches do not fill the window on their own, or to be
+            // counted (every name match is one of them)
             sql = "with name_matches as (select " + columns + matching + " and e.name_vector @@ " + TSQUERY + newest
                     + ":window), all_matches as (select " + columns + matching + " and e.search_vector @@ " + TSQUERY
-                    + newest + "case when (select count(*) from name_matches) >= :window then 0 else :window end)"
-                    + " select " + CARD_COLUMNS + " from (select 0 as tier, * from name_matches union all"
+                    + newest + (counted ? ":cap"
+                            : "case when (select count(*) from name_matches) >= :window then 0 else :window end")
+                    + ") select " + CARD_COLUMNS + (counted ? ", (select count(*) from all_matches)" : "")
+                    + " from (select 0 as tier, * from name_matches union all"
                     + " select 1, * from all_matches where product_id not in (select product_id from name_matches)"
                     + " order by " + q.sort().orderBy("") + " limit :limit offset :offset) e";
-        } else if (filters.words() != null) { // a search sorted by price, name or date
-            sql = sortedSearch(q, filters, taxonId, now, matching, columns, params);
         } else {
-            sql = "select " + CARD_COLUMNS + " from (select " + columns + matching
-                    + (q.search() ? " and e.search_vector @@ " + TSQUERY : "")
-                    + " order by " + q.sort().orderBy() + " limit :limit offset :offset) e";
+            String walk = columns + matching + (q.search() ? " and e.search_vector @@ " + TSQUERY : "")
+                    + (filters.words() != null ? bounded(q, filters.words(), params) : "")
+                    + " order by " + q.sort().orderBy();
+            sql = counted
+                    ? "with walked as (select " + walk + " limit :cap) select " + CARD_COLUMNS
+                            + ", (select count(*) from walked) from (select * from walked e order by " + q.sort().orderBy()
+                            + " limit :limit offset :offset) e"
+                    : "select " + CARD_COLUMNS + " from (select " + walk + " limit :limit offset :offset) e";
         }
         sql += " join product_listings l on l.product_id = e.product_id order by " + q.sort().orderBy();
         return new CatalogStatement(q.search() ? Kind.SEARCH_CARDS : Kind.LISTING_CARDS, sql, params);
     }
 
     /**
-     * A search sorted by price, name or date reads its page one of two ways, chosen by how many products its words
-     * and options are expected to match ({@link Words}, looked up before): few, and its matches are gathered from
-     * the full-text index (words, options and taxon in one GIN index) and sorted; many, and the sort index is walked
-     * within the price range its words' products have, so that a word of one category ("hoodie") does not walk
-     * every cheaper product first.
+     * A search sorted by price, name or date whose words are expected to match many products walks the sort index,
+     * but only within the price range its words' products have ({@link Words}, looked up before), so that a word of
+     * one category ("hoodie") does not walk every cheaper product first; sorted by name, within its words' names.
      */
-    private static String sortedSearch(ListingQuery q, Filters filters, int taxonId, OffsetDateTime now,
-            String matching, String columns, Map<String, Object> params) {
-        Words words = filters.words();
-        String page = " order by " + q.sort().orderBy() + " limit :limit offset :offset";
-        if (words.gathered(q.offset() + ListingQuery.PAGE_SIZE)) {
-            return gathered(q, filters, taxonId, now, columns, params) + " select " + CARD_COLUMNS
-                    + " from (select * from gathered e where true" + priced(q) + page + ") e";
-        }
+    private static String bounded(ListingQuery q, Words words, Map<String, Object> params) {
         params.put("lowest", words.lowest());
         params.put("highest", words.highest());
-        String names = "";
+        String bounds = " and e.price >= :lowest and e.price <= :highest";
         if (q.sort() == ListingSort.NAME && words.firstName() != null && words.lastName() != null) {
             // the products of an adjective that starts their names ("Rugged ...") sit together in the name index,
             // after most of the catalog: the walk starts at the first name the words can have
             params.put("firstName", words.firstName());
             params.put("lastName", words.lastName());
-            names = " and e.name_key >= :firstName and e.name_key <= :lastName";
+            bounds += " and e.name_key >= :firstName and e.name_key <= :lastName";
         }
-        return "select " + CARD_COLUMNS + " from (select " + columns + matching + " and e.search_vector @@ " + TSQUERY
-                + " and e.price >= :lowest and e.price <= :highest" + names + page + ") e";
+        return bounds;
     }
 
     /**
@@ -235,7 +254,10 @@ public class CatalogQueries {
         }
     }
 
-    /** A search's words, or null where they bound nothing (no keywords, or "a or -b"). */
+    /**
+     * A search's words, or null where they bound nothing (no keywords, or "a or -b"): from {@link SearchVocabulary}
+     * when it knows every word, otherwise from PostgreSQL ({@link #wordsSql}).
+     */
     Words words(ListingQuery q) {
         if (!q.search()) {
             return null;
@@ -245,8 +267,17 @@ public class CatalogQueries {
         if (required.isBlank() || anyOf && !required.equals(q.keywords())) {
             return null;
         }
-        Object[] row = sql.row(wordsSql(required, anyOf, optionValues.ids("size", q.sizes()),
-                optionValues.ids("color", q.colors())));
+        List<Integer> sizes = optionValues.ids("size", q.sizes());
+        List<Integer> colors = optionValues.ids("color", q.colors());
+        Optional<SearchVocabulary.Known> known = anyOf ? Optional.empty() : vocabulary.lookUp(required);
+        if (known.isPresent()) {
+            return words(known.get(), sizes, colors, q);
+        }
+        return wordsFromDatabase(required, anyOf, sizes, colors, q);
+    }
+
+    Words wordsFromDatabase(String required, boolean anyOf, List<Integer> sizes, List<Integer> colors, ListingQuery q) {
+        Object[] row = sql.row(wordsSql(required, anyOf, sizes, colors));
         long products = ((Number) row[5]).longValue();
         double matches = anyOf ? Math.min(products, ((Number) row[0]).doubleValue())
                 : products * Math.exp(((Number) row[0]).doubleValue());
@@ -255,6 +286,48 @@ public class CatalogQueries {
         BigDecimal highest = (BigDecimal) row[2];
         return new Words(matches, priceShare(lowest, highest, q.minPrice(), q.maxPrice()), products, lowest, highest,
                 (String) row[6], (String) row[7]);
+    }
+
+    /** What {@link #wordsSql} makes of words that are all required, from the lexemes in memory. */
+    static Words words(SearchVocabulary.Known known, List<Integer> sizes, List<Integer> colors, ListingQuery q) {
+        long products = known.products();
+        double share = known.lexemes().isEmpty() ? 0 : 1;
+        BigDecimal lowest = null;
+        BigDecimal highest = null;
+        String firstName = null;
+        String lastName = null;
+        for (SearchVocabulary.Lexeme lexeme : known.lexemes()) {
+            share *= products == 0 ? 1 : (double) lexeme.products() / products;
+            lowest = max(lowest, lexeme.minPrice());
+            highest = min(highest, lexeme.maxPrice());
+            firstName = max(firstName, lexeme.firstName());
+            lastName = min(lastName, lexeme.lastName());
+        }
+        double matches = products * share * optionShare(known, sizes) * optionShare(known, colors);
+        return new Words(matches, priceShare(lowest, highest, q.minPrice(), q.maxPrice()), products, lowest, highest,
+                firstName, lastName);
+    }
+
+    /** As wordsSql's share: the chosen values' products over every product, at most 1; 1 when none is counted. */
+    private static double optionShare(SearchVocabulary.Known known, List<Integer> valueIds) {
+        long counted = 0;
+        boolean any = false;
+        for (int id : valueIds) {
+            Long products = known.productsByValue().get(id);
+            if (products != null) {
+                counted += products;
+                any = true;
+            }
+        }
+        return !any || known.products() == 0 ? 1 : Math.min(1, (double) counted / known.products());
+    }
+
+    private static <T extends Comparable<T>> T max(T a, T b) {
+        return a == null ? b : b == null || a.compareTo(b) >= 0 ? a : b;
+    }
+
+    private static <T extends Comparable<T>> T min(T a, T b) {
+        return a == null ? b : b == null || a.compareTo(b) <= 0 ? a : b;
     }
 
     /**
@@ -299,6 +372,17 @@ public class CatalogQueries {
                 + "to_tsvector('shop_search', (select cast(:keywords as text))))) as lexeme) q"
                 + " left join search_lexemes s using (lexeme)",
                 Map.of("keywords", keywords, "sizes", arrayLiteral(sizes), "colors", arrayLiteral(colors)));
+    }
+
+    /**
+     * The catalog's words, each with its lexeme's products, price range and name range ({@link SearchVocabulary}),
+     * at most {@code limit} of them.
+     */
+    static CatalogStatement vocabularySql(int limit) {
+        return new CatalogStatement(Kind.SEARCH_VOCABULARY, """
+                select w.word, w.lexeme, s.products, s.min_price, s.max_price, s.first_name, s.last_name
+                from search_words w left join search_lexemes s on s.lexeme = w.lexeme limit :limit
+                """, Map.of("limit", limit));
     }
 
     /**
@@ -424,6 +508,9 @@ public class CatalogQueries {
      * no word could be corrected.
      */
     public Optional<String> correction(String keywords) {
+        if (vocabulary.lookUp(keywords).isPresent()) {
+            return Optional.empty(); // every word is one of the catalog's: none to correct
+        }
         Object[] row = sql.row(correctionSql(keywords));
         return Boolean.TRUE.equals(row[1]) ? Optional.of((String) row[0]) : Optional.empty();
     }

@@ -51,6 +51,8 @@ public class DemoCatalogLoader {
     OptionValueDirectory optionValues;
     @Inject
     FacetDirectory facets;
+    @Inject
+    SearchVocabulary vocabulary;
 
     private volatile State state = State.NOT_ASKED;
     private volatile String outcome = "";
@@ -87,6 +89,7 @@ public class DemoCatalogLoader {
             taxons.forget();
             optionValues.forget();
             facets.forget();
+            vocabulary.forget();
             state = State.LOADED;
             LOG.infof("%s in %.1f s", outcome, (System.nanoTime() - started) / 1e9);
         } catch (SQLException | RuntimeException e) {

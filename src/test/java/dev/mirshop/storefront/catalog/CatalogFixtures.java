@@ -116,10 +116,11 @@ final class CatalogFixtures {
 
     /**
      * Pages show what the database holds now, as they do after an order (CatalogCache keeps them otherwise), and so
-     * do their facets, which an order never changes but a fixture's product does.
+     * do their facets and the search words, which an order never changes but a fixture's product does.
      */
     static void catalogChanged() {
         Arc.container().instance(CatalogCache.class).get().invalidateAll();
         Arc.container().instance(FacetDirectory.class).get().forget();
+        Arc.container().instance(SearchVocabulary.class).get().forget();
     }
 }

@@ -64,6 +64,10 @@ class CatalogQueryCountTest {
 
     @Inject
     FacetDirectory facets;
+    @Inject
+    SearchVocabulary vocabulary;
+    @Inject
+    java.time.Clock clock;
 
     /**
      * SQL statements one GET issues when the page is built (after a warm-up request, so the menu and the facet
@@ -72,11 +76,13 @@ class CatalogQueryCountTest {
      */
     private long statements(String url) {
         facets.forget(); // read again by the warm-up, so their seconds in memory cannot run out before the page
+        vocabulary.forget();
         given().get(url).then().statusCode(200);
         pages.invalidateAll();
         long before = statementsSoFar();
         given().get(url).then().statusCode(200);
         long built = statementsSoFar() - before;
+
         long cached = statementsSoFar();
         given().get(url).then().statusCode(200);
         assertThat(statementsSoFar() - cached).as("statements of %s from the page cache", url).isZero();
@@ -95,37 +101,57 @@ class CatalogQueryCountTest {
     }
 
     @Test
-    void listingIsCardsAndACountWhenFiltered() {
+    void listingIsOneStatementThatCountsWhenFiltered() {
         long full = statements("/t/categories/clothing");
         assertThat(Jsoup.parse(given().get("/t/categories/clothing").asString()).select(".product-card")).hasSize(12);
         long oneColor = statements("/t/categories/bags?color=brown");
         long priced = statements("/t/categories/clothing?max_price=1000");
         long pricedOnePage = statements("/t/categories/bags?max_price=1000");
         // cards; the facet counts in memory give the listing's total, and a one-size or one-color listing's; any
-        // other filter counts its matches, unless its page has room left: then the cards are the last ones. The
-        // taxon itself comes from the taxon directory's snapshot.
+        // other filter has the cards' statement count its matches too. The taxon itself comes from the taxon
+        // directory's snapshot.
         assertThat(full).isEqualTo(1);
         assertThat(oneColor).isEqualTo(1);
-        assertThat(priced).isEqualTo(2);
+        assertThat(priced).isEqualTo(1);
         assertThat(pricedOnePage).isEqualTo(1);
+        Document clothing = Jsoup.parse(given().get("/t/categories/clothing?max_price=1000").asString());
+        assertThat(clothing.select(".result-count").text()).as("every clothing product, counted by the cards' statement")
+                .isEqualTo("1–12 of " + clothingProducts() + " products");
         Document bags = Jsoup.parse(given().get("/t/categories/bags?max_price=1000").asString());
         assertThat(bags.select(".result-count").text()).as("a page with room left counts its matches from its cards")
                 .isEqualTo(bags.select(".product-card").size() + " products");
         assertThat(statements("/t/categories/clothing?page=3&sort=price_desc")).isEqualTo(full);
     }
 
+    private long clothingProducts() {
+        return ((Number) em.createNativeQuery("""
+                select count(*) from listing_entries e join taxons t on t.id = e.taxon_id
+                where t.permalink = 'categories/clothing' and e.available_on <= :now and e.price <= 1000
+                """).setParameter("now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                .getSingleResult()).longValue();
+    }
+
     @Test
-    void searchIsWordsCardsAndACountUnlessItsPageHasRoomLeft() {
+    void searchIsOneStatementOfCardsThatCountTheirMatches() {
         String word = CatalogFixtures.token();
         String taxon = CatalogFixtures.taxon(em, word);
         for (int i = 0; i < ListingQuery.PAGE_SIZE + 1; i++) {
             CatalogFixtures.product(em, word + "-" + i, word + " Lantern " + i, "A lantern.", taxon, i + 1,
                     VariantSpec.of("20.00", 4));
         }
-        // the words' bounds (search_lexemes), cards, count
-        assertThat(statements("/products?keywords=" + word + "&sort=price_asc")).isEqualTo(3);
+        // the cards with their count, the words' bounds coming from the vocabulary in memory; only a page past the
+        // last one has no row to carry the count, and counts on its own
+        assertThat(statements("/products?keywords=" + word + "&sort=price_asc")).isEqualTo(1);
+        assertThat(statements("/products?keywords=" + word)).isEqualTo(1);
         assertThat(statements("/products?keywords=" + word + "&sort=price_asc&page=2")).as("the last page, with room left")
-                .isEqualTo(2);
+                .isEqualTo(1);
+        assertThat(statements("/products?keywords=" + word + "&page=3")).as("past the last page").isEqualTo(2);
+        // words of the catalog that no product has together: nothing to correct, so no "Did you mean" is looked for
+        assertThat(statements("/products?keywords=" + word + " hoodie")).isEqualTo(1);
+        // a word the catalog has only in another form is looked up in PostgreSQL, whose stemmer makes it "lantern"
+        assertThat(statements("/products?keywords=" + word + " lanterns")).isEqualTo(2);
+        assertThat(Jsoup.parse(given().get("/products?keywords=" + word + "&page=3").asString()).text())
+                .contains("There are no products on this page.");
         assertThat(statements("/products")).isEqualTo(1);
         assertThat(Jsoup.parse(given().get("/products?keywords=" + word + "&page=2").asString()).select(".result-count").text())
                 .isEqualTo("13–13 of 13 products");

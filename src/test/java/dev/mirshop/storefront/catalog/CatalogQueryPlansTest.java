@@ -215,6 +215,14 @@ class CatalogQueryPlansTest {
                 .getSingleResult()).intValue();
     }
 
+    /**
+     * The rows a page's statement shows: its page and the ones before it, or, when it counts its matches too
+     * ({@link CatalogQueries#counted}), up to what the pages can show plus one.
+     */
+    private static long window(ListingQuery q) {
+        return CatalogQueries.counted(q) ? q.shown() + 1 : q.offset() + ListingQuery.PAGE_SIZE;
+    }
+
     private List<Checked> statements() {
         OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
         List<Checked> all = new ArrayList<>();
@@ -235,7 +243,7 @@ class CatalogQueryPlansTest {
         }
         for (int taxonId : taxons) {
             for (ListingQuery q : queries) {
-                all.add(Checked.paged(CatalogQueries.cardsSql(q, catalog.filters(q), taxonId, now), q.offset() + ListingQuery.PAGE_SIZE));
+                all.add(Checked.paged(CatalogQueries.cardsSql(q, catalog.filters(q), taxonId, now), window(q)));
                 if (q.narrowed() && q.page() == 1 && !CatalogQueries.countedByFacets(q)) {
                     all.add(Checked.paged(CatalogQueries.countSql(q, catalog.filters(q), taxonId, now), q.shown() + 1));
                 }
@@ -250,28 +258,28 @@ class CatalogQueryPlansTest {
             for (int page : List.of(1, 5, ListingQuery.MAX_SEARCH_PAGE)) {
                 ListingQuery q = query(keywords, List.of(), List.of(), null, null, ListingSort.RELEVANCE, page);
                 all.add(Checked.paged(CatalogQueries.cardsSql(q, catalog.filters(q), CatalogQueries.ALL_PRODUCTS, now),
-                        2L * (q.offset() + ListingQuery.PAGE_SIZE)));
+                        2L * window(q)));
             }
             ListingQuery filtered = query(keywords, List.of("m"), List.of(), null, new BigDecimal("90"), ListingSort.RELEVANCE, 1);
             all.add(Checked.paged(CatalogQueries.cardsSql(filtered, catalog.filters(filtered), CatalogQueries.ALL_PRODUCTS, now),
-                    2L * ListingQuery.PAGE_SIZE));
+                    2L * window(filtered)));
             // sorted searches: rare words gather their matches, common ones walk the sort index within their prices
             for (ListingSort sort : List.of(ListingSort.PRICE_ASC, ListingSort.PRICE_DESC, ListingSort.NAME, ListingSort.NEWEST)) {
                 for (int page : List.of(1, 5)) {
                     ListingQuery sorted = query(keywords, List.of(), List.of(), null, null, sort, page);
                     all.add(Checked.paged(CatalogQueries.cardsSql(sorted, catalog.filters(sorted), CatalogQueries.ALL_PRODUCTS, now),
-                            sorted.offset() + ListingQuery.PAGE_SIZE));
+                            window(sorted)));
                 }
                 ListingQuery narrowed = query(keywords, List.of("m"), List.of(), new BigDecimal("30"), new BigDecimal("90"), sort, 1);
                 all.add(Checked.paged(CatalogQueries.cardsSql(narrowed, catalog.filters(narrowed), CatalogQueries.ALL_PRODUCTS, now),
-                        ListingQuery.PAGE_SIZE));
+                        window(narrowed)));
             }
             ListingQuery byPrice = query(keywords, List.of(), List.of(), null, null, ListingSort.PRICE_ASC, 1);
             all.add(Checked.paged(CatalogQueries.countSql(byPrice, catalog.filters(byPrice), CatalogQueries.ALL_PRODUCTS, now),
                     byPrice.shown() + 1));
             ListingQuery inTaxon = query(keywords, List.of(), List.of(), null, null, ListingSort.RELEVANCE, 1);
             all.add(Checked.paged(CatalogQueries.cardsSql(inTaxon, catalog.filters(inTaxon), taxon("categories/clothing"), now),
-                    2L * ListingQuery.PAGE_SIZE));
+                    2L * window(inTaxon)));
         }
         // best match with filters its words' products rarely or never have: the page gathers the few matches
         // instead of walking the date index past every product ("mug" has colours only)
@@ -279,11 +287,13 @@ class CatalogQueryPlansTest {
                 query("holdall", List.of(), List.of(), null, new BigDecimal("79"), ListingSort.RELEVANCE, 1),
                 query("cashmere", List.of("xs"), List.of("burgundy"), null, null, ListingSort.RELEVANCE, 1))) {
             all.add(Checked.paged(CatalogQueries.cardsSql(rare, catalog.filters(rare), CatalogQueries.ALL_PRODUCTS, now),
-                    2L * ListingQuery.PAGE_SIZE));
+                    2L * window(rare)));
         }
         all.add(Checked.paged(CatalogQueries.wordsSql("merino scarf", false, List.of(), List.of()), 2));
         all.add(Checked.paged(CatalogQueries.wordsSql("hoodie or mug", true, catalog.filters(query(null, List.of("m", "l"),
                 List.of("navy"), null, null, ListingSort.NEWEST, 1)).sizes(), List.of()), 2));
+        long vocabulary = ((Number) em.createNativeQuery("select count(*) from search_words").getSingleResult()).longValue();
+        all.add(Checked.returning(CatalogQueries.vocabularySql(SearchVocabulary.MAX_WORDS + 1), 2 * vocabulary));
         all.add(Checked.paged(CatalogQueries.correctionSql("hoddie oxfrod shirts"), 50));
         String permalink = "categories/clothing/shirts";
         all.add(Checked.paged(CatalogQueries.taxonTreeSql(permalink, CatalogQueries.chain(permalink)), 50));

@@ -35,8 +35,6 @@ class SortedSearchTest {
     EntityManager em;
     @Inject
     Clock clock;
-    @Inject
-    CatalogCache pages;
 
     @BeforeEach
     void loaded() {
@@ -117,13 +115,13 @@ class SortedSearchTest {
                     .setParameter("ids", "{" + String.join(",", before.stream().map(r -> ((Object[]) r)[0].toString()).toList()) + "}")
                     .setParameter("prices", "{" + String.join(",", before.stream().map(r -> ((Object[]) r)[1].toString()).toList()) + "}")
                     .executeUpdate());
-            pages.invalidateAll();
+            CatalogFixtures.catalogChanged();
         }
         assertThat(shown(keyword, "price_asc", 1)).isEqualTo(expected(keyword, "price_asc", 1));
     }
 
     @Test
-    void aProductRenamedAheadOfEveryOtherWithItsWordsComesFirstByNameAtOnce() {
+    void aProductRenamedAheadOfEveryOtherWithItsWordsComesFirstByName() {
         // "workshop" is in thousands of descriptions: sorted by name, its page walks the name index from the first
         // name its products had at the last rebuild, which a rename must widen
         long product = ((Number) em.createNativeQuery("select product_id from product_listings"
@@ -146,7 +144,7 @@ class SortedSearchTest {
     private void rename(long product, String name) {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("update products set name = :name where id = :p")
                 .setParameter("name", name).setParameter("p", product).executeUpdate());
-        pages.invalidateAll();
+        CatalogFixtures.catalogChanged();
     }
 
     private OffsetDateTime now() {
@@ -162,7 +160,8 @@ class SortedSearchTest {
         QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
                 "update variants set price = cast(:price as numeric), compare_at_price = null where product_id = :p")
                 .setParameter("price", price).setParameter("p", product).executeUpdate());
-        pages.invalidateAll(); // as if the pages' few seconds in the cache had passed
+        // as if the few seconds had passed for which the pages and the search words are kept in memory
+        CatalogFixtures.catalogChanged();
     }
 
     /** The slugs the search page shows, in order. */

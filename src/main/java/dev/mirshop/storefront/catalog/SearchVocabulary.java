@@ -1,0 +1,115 @@
+package dev.mirshop.storefront.catalog;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * What a search's words are known to match, without a statement per search (that statement was a fifth of a
+ * search's time in PostgreSQL; docs/performance.md): the catalog's words with their full-text lexemes
+ * (search_words), each lexeme's products, price range and name range (search_lexemes), and how many products have
+ * each option value (listing_facet_counts of every product), read together on the first search and reused for
+ * {@value #TTL_SECONDS} s, as {@link FacetDirectory} keeps a listing's facets. Only catalog edits change them, never
+ * an order: a stock change writes no lexeme (catalog_refresh_listings); the demo catalog's generator has them read
+ * again at once ({@link #forget}), an edit made elsewhere shows within the seconds, as the page caches do.
+ * <p>
+ * Only keywords made of plain words the catalog has (letters a to z, as its word list keeps them) are answered here:
+ * each is one token of PostgreSQL's parser, whose lexeme is its word's. Any other (a word the catalog lacks, a typo,
+ * digits, a hyphen, an accent, "or") is left to PostgreSQL ({@link CatalogQueries#wordsSql}). A catalog with more than
+ * {@value #MAX_WORDS} words is not kept in memory.
+ */
+@ApplicationScoped
+public class SearchVocabulary {
+
+    static final int TTL_SECONDS = 10;
+    static final int MAX_WORDS = 50_000;
+    private static final long TTL_NANOS = Duration.ofSeconds(TTL_SECONDS).toNanos();
+    private static final Pattern PLAIN_WORD = Pattern.compile("[a-z]{3,50}");
+
+    /** One lexeme of the catalog's texts: its products at the last rebuild, and the price and name ranges they span. */
+    record Lexeme(String lexeme, long products, BigDecimal minPrice, BigDecimal maxPrice, String firstName,
+            String lastName) {
+    }
+
+    /**
+     * The known lexemes of some keywords, each once, with the catalog's products in all and the products of each
+     * option value, which the estimate of their matches needs.
+     */
+    record Known(List<Lexeme> lexemes, long products, Map<Integer, Long> productsByValue) {
+    }
+
+    /** {@code complete}: false when the catalog had more words than are kept, and nothing is answered from here. */
+    private record Snapshot(Map<String, Lexeme> byWord, long products, Map<Integer, Long> productsByValue,
+            boolean complete, long loadedAt) {
+    }
+
+    @Inject
+    CatalogSql sql;
+
+    private volatile Snapshot snapshot;
+
+    /** The lexemes of these keywords, when each of their words is a plain word of the catalog. */
+    Optional<Known> lookUp(String keywords) {
+        String[] words = keywords.trim().toLowerCase(Locale.ROOT).split("\\s+");
+        Snapshot known = current();
+        if (!known.complete()) {
+            return Optional.empty();
+        }
+        Map<String, Lexeme> lexemes = new LinkedHashMap<>();
+        for (String word : words) {
+            Lexeme lexeme = PLAIN_WORD.matcher(word).matches() ? known.byWord().get(word) : null;
+            if (lexeme == null) {
+                return Optional.empty();
+            }
+            lexemes.putIfAbsent(lexeme.lexeme(), lexeme);
+        }
+        return Optional.of(new Known(List.copyOf(lexemes.values()), known.products(), known.productsByValue()));
+    }
+
+    /** The next search reads the words again (after the catalog was generated). */
+    public void forget() {
+        snapshot = null;
+    }
+
+    private Snapshot current() {
+        Snapshot known = snapshot;
+        if (known == null || System.nanoTime() - known.loadedAt() > TTL_NANOS) {
+            // two searches that find it missing at once both read it: the same rows, and no lock held over a statement
+            known = load();
+            snapshot = known;
+        }
+        return known;
+    }
+
+    private Snapshot load() {
+        Map<Integer, Long> byValue = new HashMap<>();
+        for (Object[] r : sql.rows(CatalogQueries.facetCountsSql(CatalogQueries.ALL_PRODUCTS))) {
+            byValue.put(((Number) r[0]).intValue(), ((Number) r[1]).longValue());
+        }
+        long products = byValue.getOrDefault(0, 0L);
+        byValue.remove(0);
+        List<Object[]> rows = sql.rows(CatalogQueries.vocabularySql(MAX_WORDS + 1));
+        if (rows.size() > MAX_WORDS) {
+            return new Snapshot(Map.of(), products, Map.of(), false, System.nanoTime());
+        }
+        Map<String, Lexeme> byWord = new HashMap<>();
+        Map<String, Lexeme> byLexeme = new HashMap<>();
+        for (Object[] r : rows) {
+            String lexeme = (String) r[1];
+            Lexeme known = byLexeme.computeIfAbsent(lexeme, l -> new Lexeme(l,
+                    r[2] == null ? 0 : ((Number) r[2]).longValue(), (BigDecimal) r[3], (BigDecimal) r[4],
+                    (String) r[5], (String) r[6]));
+            byWord.put((String) r[0], known);
+        }
+        return new Snapshot(Map.copyOf(byWord), products, Map.copyOf(byValue), true, System.nanoTime());
+    }
+}

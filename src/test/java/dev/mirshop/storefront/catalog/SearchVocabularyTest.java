@@ -1,0 +1,86 @@
+package dev.mirshop.storefront.catalog;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.math.BigDecimal;
+import java.util.List;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.mirshop.storefront.catalog.CatalogFixtures.VariantSpec;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+
+/**
+ * A search's words come from memory when the catalog has each of them as a plain word, and they must then be what
+ * PostgreSQL's parser makes of the same keywords: the same expected matches, price range and name range.
+ */
+@QuarkusTest
+class SearchVocabularyTest {
+
+    @Inject
+    SearchVocabulary vocabulary;
+    @Inject
+    CatalogQueries catalog;
+    @Inject
+    OptionValueDirectory optionValues;
+    @Inject
+    EntityManager em;
+
+    @BeforeEach
+    void readAgain() {
+        vocabulary.forget();
+    }
+
+    @ParameterizedTest(name = "{0}, sizes {1}, colors {2}, {3} to {4}")
+    @CsvSource(delimiter = ';', value = { "hoodie;;;;", "Merino SWEATER;;;;", "tee Tee;;;;", "  linen   shirt ;m;;;60",
+            "hoodie;m l;black;20;", "leather bag;;brown;;", "tee;xs;;;", "hoodie mug;;;;", "shirt;;;30;40" })
+    void wordsFromMemoryAreThoseOfThePostgreSqlParser(String keywords, String sizes, String colors, String min,
+            String max) {
+        ListingQuery q = new ListingQuery(null, keywords, list(sizes), list(colors), price(min), price(max),
+                ListingSort.PRICE_ASC, 1);
+        List<Integer> sizeIds = optionValues.ids("size", q.sizes());
+        List<Integer> colorIds = optionValues.ids("color", q.colors());
+        SearchVocabulary.Known known = vocabulary.lookUp(keywords).orElseThrow();
+        CatalogQueries.Words fromMemory = CatalogQueries.words(known, sizeIds, colorIds, q);
+        CatalogQueries.Words fromDatabase = catalog.wordsFromDatabase(keywords, false, sizeIds, colorIds, q);
+        assertThat(fromMemory.matches()).isCloseTo(fromDatabase.matches(), within(1e-6 * Math.max(1, fromDatabase.matches())));
+        assertThat(fromMemory.priceShare()).isCloseTo(fromDatabase.priceShare(), within(1e-9));
+        assertThat(fromMemory.products()).isEqualTo(fromDatabase.products());
+        assertThat(fromMemory.lowest()).isEqualTo(fromDatabase.lowest());
+        assertThat(fromMemory.highest()).isEqualTo(fromDatabase.highest());
+        assertThat(fromMemory.firstName()).isEqualTo(fromDatabase.firstName());
+        assertThat(fromMemory.lastName()).isEqualTo(fromDatabase.lastName());
+    }
+
+    @ParameterizedTest(name = "\"{0}\"")
+    @CsvSource({ "hoddie", "t-shirt", "the hoodie", "café", "hoodie 2", "hoodies-", "hoodie or mug" })
+    void keywordsThatAreNotAllPlainWordsOfTheCatalogAreLeftToPostgreSql(String keywords) {
+        assertThat(vocabulary.lookUp(keywords)).isEmpty();
+    }
+
+    @Test
+    void aProductWithANewWordIsFoundOnceTheWordsAreReadAgain() {
+        String word = CatalogFixtures.token();
+        CatalogFixtures.product(em, word, word + " Lamp", "A lamp.", CatalogFixtures.taxon(em, word), 1,
+                VariantSpec.of("30.00", 2));
+        assertThat(vocabulary.lookUp(word)).as("read again after the fixture").isPresent();
+        String html = given().queryParam("keywords", word).get("/products").then().statusCode(200).extract().asString();
+        assertThat(Jsoup.parse(html).select(".product-card")).hasSize(1);
+    }
+
+    private static List<String> list(String values) {
+        return values == null ? List.of() : List.of(values.trim().split("\\s+"));
+    }
+
+    private static BigDecimal price(String value) {
+        return value == null ? null : new BigDecimal(value);
+    }
+}

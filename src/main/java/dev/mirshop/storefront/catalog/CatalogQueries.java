@@ -308,8 +308,20 @@ public class CatalogQueries {
                 firstName, lastName);
     }
 
-    /** As wordsSql's share: the chosen values' products over every product, at most 1; 1 when none is counted. */
-    private static double optionShare(SearchVocabulary.Known known, List<Integer> valueIds) {
+    /**
+     * The share of the words' products with one of the chosen values, at most 1: that of the rarest word's products
+     * in the sample when it has enough of them ({@link SearchVocabulary}), otherwise as wordsSql's share, the
+     * values' products over every product; 1 when no value is chosen or none is counted.
+     */
+    static double optionShare(SearchVocabulary.Known known, List<Integer> valueIds) {
+        SearchVocabulary.Sampled sampled = known.rarest();
+        if (!valueIds.isEmpty() && sampled != null && sampled.products() >= SearchVocabulary.MIN_SAMPLED) {
+            long having = 0;
+            for (int id : valueIds) {
+                having += sampled.products(id);
+            }
+            return Math.min(1, (double) having / sampled.products());
+        }
         long counted = 0;
         boolean any = false;
         for (int id : valueIds) {
@@ -383,6 +395,19 @@ public class CatalogQueries {
                 select w.word, w.lexeme, s.products, s.min_price, s.max_price, s.first_name, s.last_name
                 from search_words w left join search_lexemes s on s.lexeme = w.lexeme limit :limit
                 """, Map.of("limit", limit));
+    }
+
+    /**
+     * Each lexeme of the sampled products' texts with how many of them have it (option value 0) and how many of
+     * those have each option value, by lexeme and value id ({@link SearchVocabulary}).
+     */
+    static CatalogStatement optionSampleSql(List<Long> productIds) {
+        return new CatalogStatement(Kind.SEARCH_SAMPLE, """
+                select x.lexeme, v.id, count(*) from product_listings l
+                cross join unnest(tsvector_to_array(l.search_vector)) as x (lexeme)
+                cross join unnest(l.option_ids || 0) as v (id)
+                where l.product_id = any(cast(:ids as bigint[])) group by 1, 2 order by 1, 2
+                """, Map.of("ids", arrayLiteral(productIds)));
     }
 
     /**

@@ -14,9 +14,9 @@ record CatalogStatement(Kind kind, String sql, Map<String, Object> params) {
      */
     enum Kind {
         TAXON(false), LISTING_CARDS(true), LISTING_COUNT(true), FACET_COUNTS(false), UPCOMING(true),
-        SEARCH_WORDS(false), SEARCH_VOCABULARY(false), SEARCH_CARDS(true), SEARCH_COUNT(true), SUGGESTION(true),
-        PRODUCT(false), RELATED(false), FEATURED(false), TAXONS(false), OPTION_VALUES(false), SITEMAP_SIZE(false),
-        SITEMAP_TAXONS(false), SITEMAP_PRODUCTS(false);
+        SEARCH_WORDS(false), SEARCH_VOCABULARY(false), SEARCH_SAMPLE(false), SEARCH_CARDS(true), SEARCH_COUNT(true),
+        SUGGESTION(true), PRODUCT(false), RELATED(false), FEATURED(false), TAXONS(false), OPTION_VALUES(false),
+        SITEMAP_SIZE(false), SITEMAP_TAXONS(false), SITEMAP_PRODUCTS(false);
 
         final boolean planWithValues;
 

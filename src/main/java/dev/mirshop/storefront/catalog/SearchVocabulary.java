@@ -2,12 +2,15 @@ package dev.mirshop.storefront.catalog;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,12 +29,23 @@ import jakarta.inject.Inject;
  * each is one token of PostgreSQL's parser, whose lexeme is its word's. Any other (a word the catalog lacks, a typo,
  * digits, a hyphen, an accent, "or") is left to PostgreSQL ({@link CatalogQueries#wordsSql}). A catalog with more than
  * {@value #MAX_WORDS} words is not kept in memory.
+ * <p>
+ * A word's products are not the catalog's: no leather bag comes in size M, so "leather" in M, expected from the
+ * catalog's share of size M, was walked through every product to find none. Which option values each lexeme's
+ * products have is therefore read from a sample of {@value #SAMPLE} products drawn at random (by id, so that the
+ * statement reads those rows only, whatever the catalog's size), again every {@value #SAMPLE_MINUTES} minutes:
+ * an estimate, which chooses how a page is read, never what it finds.
  */
 @ApplicationScoped
 public class SearchVocabulary {
 
     static final int TTL_SECONDS = 10;
     static final int MAX_WORDS = 50_000;
+    static final int SAMPLE = 2_000;
+    static final int SAMPLE_MINUTES = 10;
+    /** A lexeme with fewer products in the sample says too little about their option values. */
+    static final int MIN_SAMPLED = 30;
+    private static final long SAMPLE_TTL_NANOS = Duration.ofMinutes(SAMPLE_MINUTES).toNanos();
     private static final long TTL_NANOS = Duration.ofSeconds(TTL_SECONDS).toNanos();
     private static final Pattern PLAIN_WORD = Pattern.compile("[a-z]{3,50}");
 
@@ -42,9 +56,22 @@ public class SearchVocabulary {
 
     /**
      * The known lexemes of some keywords, each once, with the catalog's products in all and the products of each
-     * option value, which the estimate of their matches needs.
+     * option value, which the estimate of their matches needs, and the sample of the rarest of them (null when it
+     * was not sampled).
      */
-    record Known(List<Lexeme> lexemes, long products, Map<Integer, Long> productsByValue) {
+    record Known(List<Lexeme> lexemes, long products, Map<Integer, Long> productsByValue, Sampled rarest) {
+    }
+
+    /** A lexeme's products in the sample, and how many of them have each option value ({@code valueIds} sorted). */
+    record Sampled(int products, int[] valueIds, int[] counts) {
+
+        int products(int valueId) {
+            int at = Arrays.binarySearch(valueIds, valueId);
+            return at < 0 ? 0 : counts[at];
+        }
+    }
+
+    private record OptionSample(Map<String, Sampled> byLexeme, long loadedAt) {
     }
 
     /** {@code complete}: false when the catalog had more words than are kept, and nothing is answered from here. */
@@ -56,6 +83,7 @@ public class SearchVocabulary {
     CatalogSql sql;
 
     private volatile Snapshot snapshot;
+    private volatile OptionSample sample;
 
     /** The lexemes of these keywords, when each of their words is a plain word of the catalog. */
     Optional<Known> lookUp(String keywords) {
@@ -65,19 +93,68 @@ public class SearchVocabulary {
             return Optional.empty();
         }
         Map<String, Lexeme> lexemes = new LinkedHashMap<>();
+        Lexeme rarest = null;
         for (String word : words) {
             Lexeme lexeme = PLAIN_WORD.matcher(word).matches() ? known.byWord().get(word) : null;
             if (lexeme == null) {
                 return Optional.empty();
             }
             lexemes.putIfAbsent(lexeme.lexeme(), lexeme);
+            rarest = rarest == null || lexeme.products() < rarest.products() ? lexeme : rarest;
         }
-        return Optional.of(new Known(List.copyOf(lexemes.values()), known.products(), known.productsByValue()));
+        return Optional.of(new Known(List.copyOf(lexemes.values()), known.products(), known.productsByValue(),
+                sampled().byLexeme().get(rarest.lexeme())));
     }
 
-    /** The next search reads the words again (after the catalog was generated). */
+    /** The next search reads the words and the sample again (after the catalog was generated). */
     public void forget() {
         snapshot = null;
+        sample = null;
+    }
+
+    private OptionSample sampled() {
+        OptionSample known = sample;
+        if (known == null || System.nanoTime() - known.loadedAt() > SAMPLE_TTL_NANOS) {
+            known = drawSample();
+            sample = known;
+        }
+        return known;
+    }
+
+    private OptionSample drawSample() {
+        long highest = ((Number) sql.row(CatalogQueries.sitemapSizeSql())[1]).longValue();
+        List<Long> ids = new ArrayList<>();
+        if (highest <= SAMPLE) {
+            for (long id = 1; id <= highest; id++) {
+                ids.add(id);
+            }
+        } else {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            for (int i = 0; i < SAMPLE; i++) {
+                ids.add(random.nextLong(1, highest + 1));
+            }
+        }
+        // rows come by lexeme, then option value id, 0 (the lexeme's sampled products) first
+        Map<String, Sampled> byLexeme = new HashMap<>();
+        List<Object[]> rows = sql.rows(CatalogQueries.optionSampleSql(ids));
+        int from = 0;
+        while (from < rows.size()) {
+            String lexeme = (String) rows.get(from)[0];
+            int to = from;
+            while (to < rows.size() && rows.get(to)[0].equals(lexeme)) {
+                to++;
+            }
+            int products = ((Number) rows.get(from)[2]).intValue();
+            int[] valueIds = new int[to - from - 1];
+            int[] counts = new int[to - from - 1];
+            for (int i = from + 1; i < to; i++) {
+                valueIds[i - from - 1] = ((Number) rows.get(i)[1]).intValue();
+                counts[i - from - 1] = ((Number) rows.get(i)[2]).intValue();
+            }
+            byLexeme.put(lexeme, new Sampled(products, valueIds, counts));
+            from = to;
+        }
+        return new OptionSample(Map.copyOf(byLexeme), System.nanoTime());
     }
 
     private Snapshot current() {

@@ -285,6 +285,7 @@ class CatalogQueryPlansTest {
         // instead of walking the date index past every product ("mug" has colours only)
         for (ListingQuery rare : List.of(query("mug", List.of("xxl"), List.of(), null, null, ListingSort.RELEVANCE, 1),
                 query("holdall", List.of(), List.of(), null, new BigDecimal("79"), ListingSort.RELEVANCE, 1),
+                query("leather", List.of("m"), List.of(), null, null, ListingSort.PRICE_ASC, 1),
                 query("cashmere", List.of("xs"), List.of("burgundy"), null, null, ListingSort.RELEVANCE, 1))) {
             all.add(Checked.paged(CatalogQueries.cardsSql(rare, catalog.filters(rare), CatalogQueries.ALL_PRODUCTS, now),
                     2L * window(rare)));
@@ -294,6 +295,11 @@ class CatalogQueryPlansTest {
                 List.of("navy"), null, null, ListingSort.NEWEST, 1)).sizes(), List.of()), 2));
         long vocabulary = ((Number) em.createNativeQuery("select count(*) from search_words").getSingleResult()).longValue();
         all.add(Checked.returning(CatalogQueries.vocabularySql(SearchVocabulary.MAX_WORDS + 1), 2 * vocabulary));
+        List<Long> sampled = new ArrayList<>();
+        for (long id = 1; id <= SearchVocabulary.SAMPLE; id++) {
+            sampled.add(id * 7);
+        }
+        all.add(Checked.returning(CatalogQueries.optionSampleSql(sampled), SearchVocabulary.SAMPLE));
         all.add(Checked.paged(CatalogQueries.correctionSql("hoddie oxfrod shirts"), 50));
         String permalink = "categories/clothing/shirts";
         all.add(Checked.paged(CatalogQueries.taxonTreeSql(permalink, CatalogQueries.chain(permalink)), 50));

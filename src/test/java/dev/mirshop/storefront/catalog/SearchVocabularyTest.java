@@ -20,7 +20,9 @@ import jakarta.persistence.EntityManager;
 
 /**
  * A search's words come from memory when the catalog has each of them as a plain word, and they must then be what
- * PostgreSQL's parser makes of the same keywords: the same expected matches, price range and name range.
+ * PostgreSQL's parser makes of the same keywords: the same expected matches, price range and name range. (The demo
+ * catalog's words are each in fewer products than a sample needs, so their options' share is the catalog's, as
+ * PostgreSQL's is; SortedSearchTest checks a sampled one.)
  */
 @QuarkusTest
 class SearchVocabularyTest {

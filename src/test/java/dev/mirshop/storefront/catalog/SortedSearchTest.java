@@ -35,6 +35,8 @@ class SortedSearchTest {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    CatalogQueries catalog;
 
     @BeforeEach
     void loaded() {
@@ -118,6 +120,30 @@ class SortedSearchTest {
             CatalogFixtures.catalogChanged();
         }
         assertThat(shown(keyword, "price_asc", 1)).isEqualTo(expected(keyword, "price_asc", 1));
+    }
+
+    @Test
+    void aSizeTheWordsProductsNeverHaveIsExpectedToMatchNoneSoThePageGathersInsteadOfWalkingTheCatalog() {
+        OffsetDateTime now = now();
+        long leather = ((Number) em.createNativeQuery("select count(*) from product_listings"
+                + " where search_vector @@ websearch_to_tsquery('shop_search', 'leather') and available_on <= :now")
+                .setParameter("now", now).getSingleResult()).longValue();
+        long inM = ((Number) em.createNativeQuery("select count(*) from product_listings"
+                + " where search_vector @@ websearch_to_tsquery('shop_search', 'leather') and available_on <= :now"
+                + " and option_ids && (select array_agg(cast(v.id as int)) from option_values v join option_types t"
+                + " on t.id = v.option_type_id where t.name = 'size' and v.name = 'm')")
+                .setParameter("now", now).getSingleResult()).longValue();
+        assertThat(leather).as("leather goods in the generated catalog").isGreaterThan(1_000);
+        assertThat(inM).as("leather goods come in no size").isZero();
+        ListingQuery q = new ListingQuery(null, "leather", List.of("m"), List.of(), null, null, ListingSort.PRICE_ASC, 1);
+        CatalogQueries.Words words = catalog.filters(q).words();
+        // the catalog's share of size M would expect a quarter of the leather goods, and the page would walk the
+        // price index through all of them
+        assertThat(words.matches()).isLessThan(CatalogQueries.GATHERED / 10.0);
+        assertThat(words.gathered(ListingQuery.PAGE_SIZE)).isTrue();
+        String html = given().queryParam("keywords", "leather").queryParam("size", "m").get("/products")
+                .then().statusCode(200).extract().asString();
+        assertThat(Jsoup.parse(html).select(".product-card")).isEmpty();
     }
 
     @Test

@@ -8,9 +8,12 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -42,6 +45,7 @@ public class CatalogQueries {
     static final int GATHERED = 1_000;
     /** websearch_to_tsquery's "or" and "-word" / "-\"a phrase\"". */
     private static final Pattern OR = Pattern.compile("(?i)(^|\\s)or(\\s|$)");
+    private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
     private static final Pattern NEGATED = Pattern.compile("(^|\\s)-(\"[^\"]*\"?|\\S+)");
 
     @Inject
@@ -446,7 +450,7 @@ public class CatalogQueries {
                 sql.append(" and e.taxon_ids @> array[cast(:taxon as int)]");
                 params.put("taxon", taxonId);
             }
-            params.put("keywords", q.keywords());
+            params.put("keywords", searched(q.keywords()));
         } else {
             sql = new StringBuilder(" from listing_entries e where e.taxon_id = :taxon and e.available_on <= :now");
             params.put("taxon", taxonId);
@@ -464,6 +468,23 @@ public class CatalogQueries {
         }
         priced(q, params);
         return sql.append(priced(q)).toString();
+    }
+
+    /**
+     * The text of a search's tsquery: its keywords, each word once when they are words only ("merino merino" as
+     * "merino"), since PostgreSQL reads a repeated word as another one as rare, and would gather thousands of matches
+     * for a page of twelve. Keywords with "or", a "-word" or a quoted phrase are left as they are.
+     */
+    static String searched(String keywords) {
+        String[] words = keywords.trim().toLowerCase(Locale.ROOT).split("\\s+");
+        Set<String> distinct = new LinkedHashSet<>();
+        for (String word : words) {
+            if (!WORD.matcher(word).matches() || word.equals("or")) {
+                return keywords;
+            }
+            distinct.add(word);
+        }
+        return distinct.size() == words.length ? keywords : String.join(" ", distinct);
     }
 
     /** {1,2,3}: a PostgreSQL array of numbers, bound as text and cast in the statement. */

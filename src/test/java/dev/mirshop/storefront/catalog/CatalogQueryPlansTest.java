@@ -253,7 +253,7 @@ class CatalogQueryPlansTest {
         }
         // searches: common, middling and rare words, several words, with filters, by relevance and by price
         List<String> words = List.of("workshop", "linen", "hoodie", "merino scarf", "quilted", "cashmere cardigan", "xqzvbnwp",
-                "made", "hoodie or mug", "shirt -linen", "classic hoodie", "the");
+                "made", "hoodie or mug", "shirt -linen", "classic hoodie", "the", "workshop workshop");
         for (String keywords : words) {
             for (int page : List.of(1, 5, ListingQuery.MAX_SEARCH_PAGE)) {
                 ListingQuery q = query(keywords, List.of(), List.of(), null, null, ListingSort.RELEVANCE, page);

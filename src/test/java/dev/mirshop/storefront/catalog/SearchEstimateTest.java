@@ -46,4 +46,14 @@ class SearchEstimateTest {
         assertThat(new CatalogQueries.Words(50_000, 0.2, 100_000, price("9"), price("399"), null, null).gathered(12)).isFalse();
         assertThat(new CatalogQueries.Words(900, 1, 100_000, price("9"), price("399"), null, null).gathered(12)).isTrue();
     }
+
+    @Test
+    void aRepeatedWordIsSearchedOnceAndOperatorsAreLeftAlone() {
+        assertThat(CatalogQueries.searched("merino merino")).isEqualTo("merino");
+        assertThat(CatalogQueries.searched("Merino wool MERINO")).isEqualTo("merino wool");
+        assertThat(CatalogQueries.searched("merino wool")).isEqualTo("merino wool");
+        assertThat(CatalogQueries.searched("linen or linen")).isEqualTo("linen or linen");
+        assertThat(CatalogQueries.searched("shirt -linen shirt")).isEqualTo("shirt -linen shirt");
+        assertThat(CatalogQueries.searched("\"linen shirt\" linen")).isEqualTo("\"linen shirt\" linen");
+    }
 }

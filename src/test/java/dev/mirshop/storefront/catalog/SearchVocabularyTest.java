@@ -3,8 +3,10 @@ package dev.mirshop.storefront.catalog;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
 
 import org.jsoup.Jsoup;
@@ -76,6 +78,16 @@ class SearchVocabularyTest {
         assertThat(vocabulary.lookUp(word)).as("read again after the fixture").isPresent();
         String html = given().queryParam("keywords", word).get("/products").then().statusCode(200).extract().asString();
         assertThat(Jsoup.parse(html).select(".product-card")).hasSize(1);
+    }
+
+    @Test
+    void anAgedSampleServesTheSearchWhileTheNextIsDrawnAside() {
+        assertThat(vocabulary.lookUp("hoodie")).isPresent();
+        assertThat(vocabulary.sampleFresh()).isTrue();
+        vocabulary.ageSample();
+        assertThat(vocabulary.sampleFresh()).isFalse();
+        assertThat(vocabulary.lookUp("hoodie")).as("answered with the aged sample").isPresent();
+        await().atMost(Duration.ofSeconds(10)).until(vocabulary::sampleFresh);
     }
 
     private static List<String> list(String values) {

@@ -144,7 +144,8 @@ public class CatalogQueries {
         params.put("limit", ListingQuery.PAGE_SIZE);
         params.put("offset", q.offset());
         boolean counted = counted(q);
-        long window = counted ? q.shown() + 1 : q.offset() + ListingQuery.PAGE_SIZE;
+        // the page's own window chooses the way: a walk up to :cap reads more rows, but so did the count it replaces
+        long window = q.offset() + ListingQuery.PAGE_SIZE;
         if (counted) {
             params.put("cap", q.shown() + 1);
         }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
@@ -164,7 +164,8 @@ public class SearchVocabulary {
                 ids.add(id);
             }
         } else {
-            ThreadLocalRandom random = ThreadLocalRandom.current();
+            // the same catalog size draws the same ids, so that a page is read the same way in every replica and run
+            Random random = new Random(highest);
             for (int i = 0; i < SAMPLE; i++) {
                 ids.add(random.nextLong(1, highest + 1));
             }

@@ -43,6 +43,8 @@ public class CatalogQueries {
     static final int MATCHED = 8;
     /** A search expected to match at most this many products gathers and sorts its matches. */
     static final int GATHERED = 1_000;
+    /** A search known to match this many times what its pages show does not count its matches. */
+    static final int SURELY_MORE = 4;
     /** websearch_to_tsquery's "or" and "-word" / "-\"a phrase\"". */
     private static final Pattern OR = Pattern.compile("(?i)(^|\\s)or(\\s|$)");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}]+");
@@ -87,16 +89,27 @@ public class CatalogQueries {
             return new ListingPage(cards, q.offset() + cards.size(), false, q.page(), q.maxPage());
         }
         long counted = rows.isEmpty() ? ((Number) sql.row(countSql(q, filters, taxonId, now))[0]).longValue()
-                : ((Number) rows.get(0)[MATCHED]).longValue();
+                : counted(q, filters, taxonId) ? ((Number) rows.get(0)[MATCHED]).longValue() : q.shown() + 1;
         return new ListingPage(cards, Math.min(counted, q.shown()), counted > q.shown(), q.page(), q.maxPage());
     }
 
     /**
      * Whether a page's statement also counts its matches (in column {@value #MATCHED}, up to {@code :cap}, what the
-     * pages can show plus one): a search, or a listing filtered by more than the facet counts know.
+     * pages can show plus one): a search, or a listing filtered by more than the facet counts know. Not a search
+     * whose words are known to match many times what its pages can show ({@link #surelyMore}).
      */
-    static boolean counted(ListingQuery q) {
-        return q.narrowed() && !countedByFacets(q);
+    static boolean counted(ListingQuery q, Filters filters, int taxonId) {
+        return q.narrowed() && !countedByFacets(q) && !surelyMore(q, filters, taxonId);
+    }
+
+    /**
+     * A search of the whole catalog whose words are known to match at least {@value #SURELY_MORE} times what its
+     * pages can show ({@link Words#atLeast}): counting to the cap would read that many matches to show "120+" all
+     * the same. The margin covers products not yet available and products removed since the vocabulary was built.
+     */
+    static boolean surelyMore(ListingQuery q, Filters filters, int taxonId) {
+        return filters.words() != null && taxonId == ALL_PRODUCTS
+                && filters.words().atLeast() >= SURELY_MORE * (q.shown() + 1.0);
     }
 
     /** A listing filtered by one size or one color only: its facet count is the exact number, no count statement. */
@@ -143,9 +156,9 @@ public class CatalogQueries {
         String matching = matching(q, filters, taxonId, now, params);
         params.put("limit", ListingQuery.PAGE_SIZE);
         params.put("offset", q.offset());
-        boolean counted = counted(q);
-        // the page's own window chooses the way: a walk up to :cap reads more rows, but so did the count it replaces
-        long window = q.offset() + ListingQuery.PAGE_SIZE;
+        boolean counted = counted(q, filters, taxonId);
+        // a counted page reads up to :cap matches whichever way it goes, so that many rows choose the way
+        long window = counted ? q.shown() + 1 : q.offset() + ListingQuery.PAGE_SIZE;
         if (counted) {
             params.put("cap", q.shown() + 1);
         }
@@ -243,9 +256,17 @@ public class CatalogQueries {
      * price range every match lies inside: with every word required, the range all their products share; with "or",
      * the range any of them spans; and the same for their products' name keys ({@code firstName}, {@code lastName}),
      * where a walk in name order starts and ends. Words ruled out ("-linen") bound nothing and are left out.
+     * {@code atLeast}: the products known to have the words, for one plain word alone (no word ruled out, no option
+     * or price chosen) its products when the vocabulary was built; otherwise 0, nothing known.
      */
     record Words(double matches, double priceShare, long products, BigDecimal lowest, BigDecimal highest,
-            String firstName, String lastName) {
+            String firstName, String lastName, long atLeast) {
+
+        Words(double matches, double priceShare, long products, BigDecimal lowest, BigDecimal highest,
+                String firstName, String lastName) {
+            this(matches, priceShare, products, lowest, highest, firstName, lastName, 0);
+        }
+
         /**
          * Whether to gather the matches and sort them rather than walk a sort index for a window of this many rows.
          * Gathering reads each match of the words and options twice (from the GIN index, then its row, where the
@@ -309,8 +330,10 @@ public class CatalogQueries {
             lastName = min(lastName, lexeme.lastName());
         }
         double matches = products * share * optionShare(known, sizes) * optionShare(known, colors);
+        boolean oneWordAlone = known.lexemes().size() == 1 && sizes.isEmpty() && colors.isEmpty()
+                && q.minPrice() == null && q.maxPrice() == null && !NEGATED.matcher(q.keywords()).find();
         return new Words(matches, priceShare(lowest, highest, q.minPrice(), q.maxPrice()), products, lowest, highest,
-                firstName, lastName);
+                firstName, lastName, oneWordAlone ? known.lexemes().get(0).products() : 0);
     }
 
     /**

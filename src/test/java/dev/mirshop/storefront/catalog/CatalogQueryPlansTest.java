@@ -219,8 +219,8 @@ class CatalogQueryPlansTest {
      * The rows a page's statement shows: its page and the ones before it, or, when it counts its matches too
      * ({@link CatalogQueries#counted}), up to what the pages can show plus one.
      */
-    private static long window(ListingQuery q) {
-        return CatalogQueries.counted(q) ? q.shown() + 1 : q.offset() + ListingQuery.PAGE_SIZE;
+    private long window(ListingQuery q, int taxonId) {
+        return CatalogQueries.counted(q, catalog.filters(q), taxonId) ? q.shown() + 1 : q.offset() + ListingQuery.PAGE_SIZE;
     }
 
     private List<Checked> statements() {
@@ -243,7 +243,7 @@ class CatalogQueryPlansTest {
         }
         for (int taxonId : taxons) {
             for (ListingQuery q : queries) {
-                all.add(Checked.paged(CatalogQueries.cardsSql(q, catalog.filters(q), taxonId, now), window(q)));
+                all.add(Checked.paged(CatalogQueries.cardsSql(q, catalog.filters(q), taxonId, now), window(q, taxonId)));
                 if (q.narrowed() && q.page() == 1 && !CatalogQueries.countedByFacets(q)) {
                     all.add(Checked.paged(CatalogQueries.countSql(q, catalog.filters(q), taxonId, now), q.shown() + 1));
                 }
@@ -258,28 +258,28 @@ class CatalogQueryPlansTest {
             for (int page : List.of(1, 5, ListingQuery.MAX_SEARCH_PAGE)) {
                 ListingQuery q = query(keywords, List.of(), List.of(), null, null, ListingSort.RELEVANCE, page);
                 all.add(Checked.paged(CatalogQueries.cardsSql(q, catalog.filters(q), CatalogQueries.ALL_PRODUCTS, now),
-                        2L * window(q)));
+                        2L * window(q, CatalogQueries.ALL_PRODUCTS)));
             }
             ListingQuery filtered = query(keywords, List.of("m"), List.of(), null, new BigDecimal("90"), ListingSort.RELEVANCE, 1);
             all.add(Checked.paged(CatalogQueries.cardsSql(filtered, catalog.filters(filtered), CatalogQueries.ALL_PRODUCTS, now),
-                    2L * window(filtered)));
+                    2L * window(filtered, CatalogQueries.ALL_PRODUCTS)));
             // sorted searches: rare words gather their matches, common ones walk the sort index within their prices
             for (ListingSort sort : List.of(ListingSort.PRICE_ASC, ListingSort.PRICE_DESC, ListingSort.NAME, ListingSort.NEWEST)) {
                 for (int page : List.of(1, 5)) {
                     ListingQuery sorted = query(keywords, List.of(), List.of(), null, null, sort, page);
                     all.add(Checked.paged(CatalogQueries.cardsSql(sorted, catalog.filters(sorted), CatalogQueries.ALL_PRODUCTS, now),
-                            window(sorted)));
+                            window(sorted, CatalogQueries.ALL_PRODUCTS)));
                 }
                 ListingQuery narrowed = query(keywords, List.of("m"), List.of(), new BigDecimal("30"), new BigDecimal("90"), sort, 1);
                 all.add(Checked.paged(CatalogQueries.cardsSql(narrowed, catalog.filters(narrowed), CatalogQueries.ALL_PRODUCTS, now),
-                        window(narrowed)));
+                        window(narrowed, CatalogQueries.ALL_PRODUCTS)));
             }
             ListingQuery byPrice = query(keywords, List.of(), List.of(), null, null, ListingSort.PRICE_ASC, 1);
             all.add(Checked.paged(CatalogQueries.countSql(byPrice, catalog.filters(byPrice), CatalogQueries.ALL_PRODUCTS, now),
                     byPrice.shown() + 1));
             ListingQuery inTaxon = query(keywords, List.of(), List.of(), null, null, ListingSort.RELEVANCE, 1);
             all.add(Checked.paged(CatalogQueries.cardsSql(inTaxon, catalog.filters(inTaxon), taxon("categories/clothing"), now),
-                    2L * window(inTaxon)));
+                    2L * window(inTaxon, taxon("categories/clothing"))));
         }
         // best match with filters its words' products rarely or never have: the page gathers the few matches
         // instead of walking the date index past every product ("mug" has colours only)
@@ -288,7 +288,7 @@ class CatalogQueryPlansTest {
                 query("leather", List.of("m"), List.of(), null, null, ListingSort.PRICE_ASC, 1),
                 query("cashmere", List.of("xs"), List.of("burgundy"), null, null, ListingSort.RELEVANCE, 1))) {
             all.add(Checked.paged(CatalogQueries.cardsSql(rare, catalog.filters(rare), CatalogQueries.ALL_PRODUCTS, now),
-                    2L * window(rare)));
+                    2L * window(rare, CatalogQueries.ALL_PRODUCTS)));
         }
         all.add(Checked.paged(CatalogQueries.wordsSql("merino scarf", false, List.of(), List.of()), 2));
         all.add(Checked.paged(CatalogQueries.wordsSql("hoodie or mug", true, catalog.filters(query(null, List.of("m", "l"),

@@ -3,6 +3,7 @@ package dev.mirshop.storefront.catalog;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -121,6 +122,47 @@ class SortedSearchTest {
             CatalogFixtures.catalogChanged();
         }
         assertThat(shown(keyword, "price_asc", 1)).isEqualTo(expected(keyword, "price_asc", 1));
+    }
+
+    @Test
+    void aWordOfManyProductsShowsMoreThanThePagesCanShowWithoutCountingItsMatches() {
+        long workshop = ((Number) em.createNativeQuery("select count(*) from product_listings"
+                + " where search_vector @@ websearch_to_tsquery('shop_search', 'workshop') and available_on <= :now")
+                .setParameter("now", now()).getSingleResult()).longValue();
+        ListingQuery alone = new ListingQuery(null, "workshop", List.of(), List.of(), null, null, ListingSort.RELEVANCE, 1);
+        assertThat(workshop).as("workshop products in the generated catalog")
+                .isGreaterThan(CatalogQueries.SURELY_MORE * (alone.shown() + 1L));
+        assertThat(CatalogQueries.counted(alone, catalog.filters(alone), CatalogQueries.ALL_PRODUCTS)).isFalse();
+        assertThat(CatalogQueries.cardsSql(alone, catalog.filters(alone), CatalogQueries.ALL_PRODUCTS, now()).params())
+                .as("no cap to count up to").doesNotContainKey("cap");
+        String html = given().queryParam("keywords", "workshop").get("/products").then().statusCode(200).extract().asString();
+        assertThat(Jsoup.parse(html).select(".result-count").text()).isEqualTo("1–12 of more than " + alone.shown() + " products");
+        assertThat(Jsoup.parse(html).select(".product-card")).hasSize(ListingQuery.PAGE_SIZE);
+
+        // what the vocabulary cannot vouch for is counted: a word ruled out, an option, a price, a taxon
+        for (ListingQuery narrowed : List.of(
+                new ListingQuery(null, "workshop -linen", List.of(), List.of(), null, null, ListingSort.RELEVANCE, 1),
+                new ListingQuery(null, "workshop", List.of("m"), List.of(), null, null, ListingSort.RELEVANCE, 1),
+                new ListingQuery(null, "workshop", List.of(), List.of(), null, new BigDecimal("25"), ListingSort.RELEVANCE, 1),
+                new ListingQuery(null, "workshop hoodie", List.of(), List.of(), null, null, ListingSort.RELEVANCE, 1))) {
+            assertThat(CatalogQueries.counted(narrowed, catalog.filters(narrowed), CatalogQueries.ALL_PRODUCTS))
+                    .as(narrowed.keywords() + " " + narrowed.sizes() + " " + narrowed.maxPrice()).isTrue();
+        }
+        assertThat(CatalogQueries.counted(alone, catalog.filters(alone), ((Number) em.createNativeQuery("select id from taxons where permalink = 'categories/clothing'")
+                .getSingleResult()).intValue()))
+                .as("in a taxon").isTrue();
+        // a price that keeps about 60 of them: their count is exact
+        BigDecimal bound = (BigDecimal) em.createNativeQuery("select price from product_listings"
+                + " where search_vector @@ websearch_to_tsquery('shop_search', 'workshop') and available_on <= :now"
+                + " order by price limit 1 offset 59").setParameter("now", now()).getSingleResult();
+        long cheap = ((Number) em.createNativeQuery("select count(*) from product_listings"
+                + " where search_vector @@ websearch_to_tsquery('shop_search', 'workshop') and available_on <= :now"
+                + " and price <= :bound").setParameter("now", now()).setParameter("bound", bound).getSingleResult()).longValue();
+        assertThat(cheap).isBetween(60L, (long) alone.shown());
+        String few = given().queryParam("keywords", "workshop").queryParam("max_price", bound.toPlainString())
+                .get("/products").then().statusCode(200).extract().asString();
+        assertThat(Jsoup.parse(few).select(".result-count").text()).as("counted exactly")
+                .isEqualTo("1–12 of " + cheap + " products");
     }
 
     @Test

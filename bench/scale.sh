@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The catalog at real size (a benchmark, not a test). For each catalog size (SIZES, default 1,000 then 100,000
 # products) it starts the packaged shop with SHOP_DEMO_CATALOG_SIZE and -Xmx256m (JVM_OPTS, default the image's
-# collector: -Xmx256m -Xms32m -XX:+UseSerialGC, with MALLOC_ARENA_MAX=2) on its embedded PostgreSQL, waits
+# collector: -Xmx256m -Xms32m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000, with MALLOC_ARENA_MAX=2) on its embedded PostgreSQL, waits
 # until readiness says the generated catalog is loaded (and reports how long that took), then measures with wrk
 # (2 threads, 32 connections) the Quarkus REST ceiling (/robots.txt) and three pages whose every request asks for
 # something drawn at random, so requests keep missing the page caches:
@@ -28,7 +28,7 @@ WARMUP=${WARMUP:-10s}
 THREADS=${THREADS:-2}
 CONNECTIONS=${CONNECTIONS:-32}
 OVERLOAD=${OVERLOAD:-128}
-JVM_OPTS=${JVM_OPTS:-"-Xmx256m -Xms32m -XX:+UseSerialGC"}
+JVM_OPTS=${JVM_OPTS:-"-Xmx256m -Xms32m -XX:+UseSerialGC -XX:TrimNativeHeapInterval=5000"}
 # Random keys miss the page caches at 100,000 products, but at 1,000 they keep hitting them (a 10 s page for each of
 # 1,000 products), which would compare a cached small catalog with an uncached large one. So both sizes run with the
 # page caches holding nothing: page models, whole pages and Qute's {#cached} listing HTML (PAGE_CACHES=on keeps them,

@@ -23,8 +23,12 @@ public record ListingView(String title, String metaDescription, String basePath,
         return basePath + '|' + query + '|' + correction;
     }
 
-    /** {@code products}: how many products of the listing have this value, or null where no count is shown. */
-    public record FacetOption(String value, String label, boolean checked, String toggleUrl, Long products) {
+    /**
+     * {@code param}: the query parameter the option sets (its group's name, carried here so that the template finds it
+     * in the option's own loop); {@code products}: how many products of the listing have this value, or null where no
+     * count is shown.
+     */
+    public record FacetOption(String param, String value, String label, boolean checked, String toggleUrl, Long products) {
     }
 
     /** Keywords that matched nothing, and the corrected ones ("Did you mean") whose results the page shows. */
@@ -111,7 +115,7 @@ public record ListingView(String title, String metaDescription, String basePath,
             for (OptionFacets.Value value : values) {
                 boolean checked = chosen.contains(value.name());
                 String url = basePath + ListingParams.queryString(ListingParams.toggle(q, typeName, value.name()));
-                options.add(new FacetOption(value.name(), value.presentation(), checked, url,
+                options.add(new FacetOption(typeName, value.name(), value.presentation(), checked, url,
                         counted ? value.products() : null));
                 if (checked) {
                     active.add(new Link(type.presentation() + ": " + value.presentation(), url));

@@ -225,6 +225,8 @@ class TaxonPageTest {
         Document page = get("/t/" + permalink);
         assertThat(facetCounts(page)).containsExactly(Map.entry("m", 7L), Map.entry("l", 7L), Map.entry("blue", 5L),
                 Map.entry("red", 9L));
+        // each checkbox submits its own option type as the parameter the listing reads
+        assertThat(page.select(".facet-option input").eachAttr("name")).containsExactly("size", "size", "color", "color");
         assertThat(get("/t/" + permalink + "?size=m").select(".result-count").text()).isEqualTo("7 products");
         assertThat(get("/t/" + permalink + "?color=red").select(".result-count").text()).isEqualTo("9 products");
         // once filtered, a count would no longer be what a click lists: none is shown

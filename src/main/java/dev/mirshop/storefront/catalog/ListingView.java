@@ -24,8 +24,8 @@ public record ListingView(String title, String metaDescription, String basePath,
     }
 
     /**
-     * {@code param}: the query parameter the option sets (its group's name, carried here so that the template finds it
-     * in the option's own loop); {@code products}: how many products of the listing have this value, or null where no
+     * {@code param}: the query parameter the option sets (size, color; here rather than on its group, so that the
+     * template finds it in the option's own loop); {@code products}: how many products of the listing have this value, or null where no
      * count is shown.
      */
     public record FacetOption(String param, String value, String label, boolean checked, String toggleUrl, Long products) {
@@ -35,7 +35,8 @@ public record ListingView(String title, String metaDescription, String basePath,
     public record Correction(String asked, String corrected, String url) {
     }
 
-    public record FacetGroup(String name, String label, List<FacetOption> options) {
+    /** An option type's values; each option names the parameter it sets ({@link FacetOption#param}). */
+    public record FacetGroup(String label, List<FacetOption> options) {
     }
 
     public record SortLink(String value, String label, boolean selected, String url) {
@@ -122,7 +123,7 @@ public record ListingView(String title, String metaDescription, String basePath,
                 }
             }
             if (!options.isEmpty()) {
-                facets.add(new FacetGroup(typeName, type.presentation(), options));
+                facets.add(new FacetGroup(type.presentation(), options));
             }
         }
         if (q.minPrice() != null || q.maxPrice() != null) {

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.mirshop.storefront.catalog.ProductDetails.OptionData;
+import dev.mirshop.platform.cache.RefreshAhead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -20,12 +21,14 @@ import jakarta.inject.Inject;
  * without a statement per page (that statement was a quarter of a listing's time in PostgreSQL; docs/performance.md).
  * <ul>
  * <li>Each taxon's precomputed counts (listing_facet_counts, kept by the write path) are read on its first listing
- * and reused for {@value #TTL_SECONDS} s. Only catalog edits change them, never an order (stock is not a facet); the
+ * and reused: once older than {@value #TTL_SECONDS} s, a worker thread reads them again while pages go on with the
+ * last ones ({@link RefreshAhead}). Only catalog edits change them, never an order (stock is not a facet); the
  * demo catalog's generator has them read again at once ({@link #forget}), an edit made elsewhere shows within the
  * seconds, as the page caches do.</li>
  * <li>Those counts hold every product, so the products not yet available are subtracted, as of each page's own
  * instant of the shop's clock. They are few (a product announced ahead of its date), read together and reused the
- * same way; read at one instant, they serve every later one, and a clock set back reads them again.</li>
+ * same way; read as of a minute before they were read, they serve every later instant, and a clock set back further
+ * reads them again.</li>
  * </ul>
  * Names and order of the values come from {@link OptionValueDirectory}.
  */
@@ -33,13 +36,10 @@ import jakarta.inject.Inject;
 public class FacetDirectory {
 
     static final int TTL_SECONDS = 10;
-    private static final long TTL_NANOS = Duration.ofSeconds(TTL_SECONDS).toNanos();
+    private static final Duration TTL = Duration.ofSeconds(TTL_SECONDS);
+    private static final Duration UPCOMING_MARGIN = Duration.ofMinutes(1);
     /** The option types a listing filters by. */
     private static final Set<String> FACET_TYPES = Set.of("size", "color");
-
-    /** A taxon's counts by option value id (0: its products in all), as read at {@code loadedAt} (nanoTime). */
-    private record Counts(Map<Integer, Long> byValue, long loadedAt) {
-    }
 
     /** A product not yet available when read: when it will be, its taxons and its option value ids. */
     record Upcoming(Instant availableOn, int[] taxonIds, int[] optionValueIds) {
@@ -58,7 +58,7 @@ public class FacetDirectory {
     }
 
     /** Every product not yet available at {@code asOf}: it serves any instant from then on. */
-    private record UpcomingProducts(List<Upcoming> products, Instant asOf, long loadedAt) {
+    private record UpcomingProducts(List<Upcoming> products, Instant asOf) {
     }
 
     @Inject
@@ -68,8 +68,14 @@ public class FacetDirectory {
     @Inject
     Clock clock;
 
-    private final Map<Integer, Counts> counts = new ConcurrentHashMap<>();
-    private volatile UpcomingProducts upcoming;
+    /** Each taxon's counts by option value id (0: its products in all), read again in the background (RefreshAhead). */
+    private final Map<Integer, RefreshAhead<Map<Integer, Long>>> counts = new ConcurrentHashMap<>();
+    private final RefreshAhead<UpcomingProducts> upcoming = new RefreshAhead<>("The products not yet available", TTL,
+            () -> {
+                // a little before now, so that the pages that asked just before this read are served by it too
+                Instant asOf = clock.instant().minus(UPCOMING_MARGIN);
+                return new UpcomingProducts(List.copyOf(catalog.upcoming(asOf)), asOf);
+            });
 
     /** The facets of a taxon's listing (0: every product) as of now. Blocks when its counts are not in memory. */
     public OptionFacets facets(int taxonId) {
@@ -101,24 +107,20 @@ public class FacetDirectory {
     /** The next listings read their counts and the upcoming products again (after the catalog was generated). */
     public void forget() {
         counts.clear();
-        upcoming = null;
+        upcoming.forget();
     }
 
     private Map<Integer, Long> counts(int taxonId) {
-        Counts known = counts.get(taxonId);
-        if (known == null || System.nanoTime() - known.loadedAt() > TTL_NANOS) {
-            // two pages that find it missing at once both read it: the same rows, and no lock held over a statement
-            known = new Counts(Map.copyOf(catalog.facetCounts(taxonId)), System.nanoTime());
-            counts.put(taxonId, known);
-        }
-        return known.byValue();
+        return counts.computeIfAbsent(taxonId, id -> new RefreshAhead<>("The facet counts of taxon " + id, TTL,
+                () -> Map.copyOf(catalog.facetCounts(id)))).get();
     }
 
     private List<Upcoming> upcoming(Instant now) {
-        UpcomingProducts known = upcoming;
-        if (known == null || now.isBefore(known.asOf()) || System.nanoTime() - known.loadedAt() > TTL_NANOS) {
-            known = new UpcomingProducts(List.copyOf(catalog.upcoming(now)), now, System.nanoTime());
-            upcoming = known;
+        UpcomingProducts known = upcoming.get();
+        if (now.isBefore(known.asOf())) {
+            // read as of a later instant than this page's (a clock set back): it may miss products upcoming now
+            upcoming.forget();
+            known = upcoming.get();
         }
         return known.products();
     }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
 
+import dev.mirshop.platform.cache.RefreshAhead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -16,8 +17,8 @@ import jakarta.transaction.Transactional;
 import dev.mirshop.storefront.catalog.ProductDetails.OptionData;
 
 /**
- * Every option value with its type, read in one statement and reused for a minute like the taxons (values change
- * rarely).
+ * Every option value with its type, read in one statement and reused like the taxons, read again in the background
+ * once a minute old (values change rarely).
  * <ul>
  * <li>Listing filters are sent to PostgreSQL as the ids of their size and color values, never as a lookup inside
  * the statement: with the values in hand it estimates how many products a filter keeps and picks the plan that reads
@@ -31,19 +32,18 @@ import dev.mirshop.storefront.catalog.ProductDetails.OptionData;
 @ApplicationScoped
 public class OptionValueDirectory {
 
-    private static final long TTL_NANOS = Duration.ofSeconds(60).toNanos();
 
     /** A value with its type's id, which orders types of equal position. */
     record Value(int id, int typeId, OptionData data) {
     }
 
-    private record Snapshot(Map<String, Map<String, Integer>> idsByType, Map<Integer, Value> byId, long loadedAt) {
+    private record Snapshot(Map<String, Map<String, Integer>> idsByType, Map<Integer, Value> byId) {
 
         static Snapshot of(List<Value> values) {
             Map<String, Map<String, Integer>> idsByType = values.stream().collect(Collectors.groupingBy(
                     v -> v.data().typeName(), Collectors.toMap(v -> v.data().name(), Value::id, (a, b) -> a)));
             Map<Integer, Value> byId = values.stream().collect(Collectors.toMap(Value::id, v -> v));
-            return new Snapshot(idsByType, byId, System.nanoTime());
+            return new Snapshot(idsByType, byId);
         }
     }
 
@@ -55,7 +55,9 @@ public class OptionValueDirectory {
     @Inject
     CatalogQueries catalog;
 
-    private volatile Snapshot snapshot;
+    /** Read again in the background once a minute old (RefreshAhead). */
+    private final RefreshAhead<Snapshot> snapshot = new RefreshAhead<>("The option values", Duration.ofSeconds(60),
+            () -> Snapshot.of(catalog.optionValues()));
 
     /** The ids of these values of an option type; a value the catalog does not have has none. */
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -82,15 +84,10 @@ public class OptionValueDirectory {
 
     /** The next request reads the values again (after a generated demo catalog added some). */
     public void forget() {
-        snapshot = null;
+        snapshot.forget();
     }
 
     private Snapshot current() {
-        Snapshot current = snapshot;
-        if (current == null || System.nanoTime() - current.loadedAt() > TTL_NANOS) {
-            current = Snapshot.of(catalog.optionValues());
-            snapshot = current;
-        }
-        return current;
+        return snapshot.get();
     }
 }

@@ -11,12 +11,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 
-import org.jboss.logging.Logger;
-
-import io.smallrye.mutiny.infrastructure.Infrastructure;
+import dev.mirshop.platform.cache.RefreshAhead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -24,8 +21,8 @@ import jakarta.inject.Inject;
  * What a search's words are known to match, without a statement per search (that statement was a fifth of a
  * search's time in PostgreSQL; docs/performance.md): the catalog's words with their full-text lexemes
  * (search_words), each lexeme's products, price range and name range (search_lexemes), and how many products have
- * each option value (listing_facet_counts of every product), read together on the first search and reused for
- * {@value #TTL_SECONDS} s, as {@link FacetDirectory} keeps a listing's facets. Only catalog edits change them, never
+ * each option value (listing_facet_counts of every product), read together on the first search and reused; once
+ * older than {@value #TTL_SECONDS} s, read again in the background, as {@link FacetDirectory} keeps a listing's facets. Only catalog edits change them, never
  * an order: a stock change writes no lexeme (catalog_refresh_listings); the demo catalog's generator has them read
  * again at once ({@link #forget}), an edit made elsewhere shows within the seconds, as the page caches do.
  * <p>
@@ -43,16 +40,12 @@ import jakarta.inject.Inject;
 @ApplicationScoped
 public class SearchVocabulary {
 
-    private static final Logger LOG = Logger.getLogger(SearchVocabulary.class);
-
     static final int TTL_SECONDS = 10;
     static final int MAX_WORDS = 50_000;
     static final int SAMPLE = 2_000;
     static final int SAMPLE_MINUTES = 10;
     /** A lexeme with fewer products in the sample says too little about their option values. */
     static final int MIN_SAMPLED = 30;
-    private static final long SAMPLE_TTL_NANOS = Duration.ofMinutes(SAMPLE_MINUTES).toNanos();
-    private static final long TTL_NANOS = Duration.ofSeconds(TTL_SECONDS).toNanos();
     private static final Pattern PLAIN_WORD = Pattern.compile("[a-z]{3,50}");
 
     /** One lexeme of the catalog's texts: its products at the last rebuild, and the price and name ranges they span. */
@@ -77,25 +70,28 @@ public class SearchVocabulary {
         }
     }
 
-    private record OptionSample(Map<String, Sampled> byLexeme, long loadedAt) {
+    private record OptionSample(Map<String, Sampled> byLexeme) {
     }
 
     /** {@code complete}: false when the catalog had more words than are kept, and nothing is answered from here. */
     private record Snapshot(Map<String, Lexeme> byWord, long products, Map<Integer, Long> productsByValue,
-            boolean complete, long loadedAt) {
+            boolean complete) {
     }
 
     @Inject
     CatalogSql sql;
 
-    private volatile Snapshot snapshot;
-    private volatile OptionSample sample;
-    private final AtomicBoolean drawing = new AtomicBoolean();
+    /** Read again in the background once older than its seconds: no search waits for that (RefreshAhead). */
+    private final RefreshAhead<Snapshot> snapshot = new RefreshAhead<>("The search vocabulary",
+            Duration.ofSeconds(TTL_SECONDS), this::load);
+    /** Drawn on the first search (about 150 ms at 100,000 products), then again in the background. */
+    private final RefreshAhead<OptionSample> sample = new RefreshAhead<>("The search sample",
+            Duration.ofMinutes(SAMPLE_MINUTES), this::drawSample);
 
     /** The lexemes of these keywords, when each of their words is a plain word of the catalog. */
     Optional<Known> lookUp(String keywords) {
         String[] words = keywords.trim().toLowerCase(Locale.ROOT).split("\\s+");
-        Snapshot known = current();
+        Snapshot known = snapshot.get();
         if (!known.complete()) {
             return Optional.empty();
         }
@@ -110,50 +106,23 @@ public class SearchVocabulary {
             rarest = rarest == null || lexeme.products() < rarest.products() ? lexeme : rarest;
         }
         return Optional.of(new Known(List.copyOf(lexemes.values()), known.products(), known.productsByValue(),
-                sampled().byLexeme().get(rarest.lexeme())));
+                sample.get().byLexeme().get(rarest.lexeme())));
     }
 
     /** The next search reads the words and the sample again (after the catalog was generated). */
     public void forget() {
-        snapshot = null;
-        sample = null;
-    }
-
-    /**
-     * The sample, drawn on the first search (about 150 ms at 100,000 products); once it is older than its minutes,
-     * searches go on with it while a worker thread draws the next one, so no shopper waits for that again.
-     */
-    private OptionSample sampled() {
-        OptionSample known = sample;
-        if (known == null) {
-            known = drawSample();
-            sample = known;
-        } else if (System.nanoTime() - known.loadedAt() > SAMPLE_TTL_NANOS && drawing.compareAndSet(false, true)) {
-            Infrastructure.getDefaultWorkerPool().execute(() -> {
-                try {
-                    sample = drawSample();
-                } catch (RuntimeException e) {
-                    LOG.warnf("The search sample could not be drawn again, the last one is kept: %s", e.getMessage());
-                } finally {
-                    drawing.set(false);
-                }
-            });
-        }
-        return known;
+        snapshot.forget();
+        sample.forget();
     }
 
     /** As if the sample were older than its minutes (for tests). */
     void ageSample() {
-        OptionSample known = sample;
-        if (known != null) {
-            sample = new OptionSample(known.byLexeme(), known.loadedAt() - SAMPLE_TTL_NANOS - 1);
-        }
+        sample.age();
     }
 
     /** Whether the sample now in use is one drawn within its minutes (for tests). */
     boolean sampleFresh() {
-        OptionSample known = sample;
-        return known != null && System.nanoTime() - known.loadedAt() <= SAMPLE_TTL_NANOS;
+        return sample.fresh();
     }
 
     private OptionSample drawSample() {
@@ -190,17 +159,7 @@ public class SearchVocabulary {
             byLexeme.put(lexeme, new Sampled(products, valueIds, counts));
             from = to;
         }
-        return new OptionSample(Map.copyOf(byLexeme), System.nanoTime());
-    }
-
-    private Snapshot current() {
-        Snapshot known = snapshot;
-        if (known == null || System.nanoTime() - known.loadedAt() > TTL_NANOS) {
-            // two searches that find it missing at once both read it: the same rows, and no lock held over a statement
-            known = load();
-            snapshot = known;
-        }
-        return known;
+        return new OptionSample(Map.copyOf(byLexeme));
     }
 
     private Snapshot load() {
@@ -212,7 +171,7 @@ public class SearchVocabulary {
         byValue.remove(0);
         List<Object[]> rows = sql.rows(CatalogQueries.vocabularySql(MAX_WORDS + 1));
         if (rows.size() > MAX_WORDS) {
-            return new Snapshot(Map.of(), products, Map.of(), false, System.nanoTime());
+            return new Snapshot(Map.of(), products, Map.of(), false);
         }
         Map<String, Lexeme> byWord = new HashMap<>();
         Map<String, Lexeme> byLexeme = new HashMap<>();
@@ -223,6 +182,6 @@ public class SearchVocabulary {
                     (String) r[5], (String) r[6]));
             byWord.put((String) r[0], known);
         }
-        return new Snapshot(Map.copyOf(byWord), products, Map.copyOf(byValue), true, System.nanoTime());
+        return new Snapshot(Map.copyOf(byWord), products, Map.copyOf(byValue), true);
     }
 }

@@ -6,8 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
+import java.sql.Connection;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.mirshop.storefront.catalog.CatalogFixtures.VariantSpec;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +44,8 @@ class SearchVocabularyTest {
     OptionValueDirectory optionValues;
     @Inject
     EntityManager em;
+    @Inject
+    AgroalDataSource dataSource;
 
     @BeforeEach
     void readAgain() {
@@ -88,6 +97,45 @@ class SearchVocabularyTest {
         assertThat(vocabulary.sampleFresh()).isFalse();
         assertThat(vocabulary.lookUp("hoodie")).as("answered with the aged sample").isPresent();
         await().atMost(Duration.ofSeconds(10)).until(vocabulary::sampleFresh);
+    }
+
+    @Test
+    void searchesThatFindTheVocabularyMissingAtOnceReadItOnceBetweenThem() throws Exception {
+        double vocabularyReads = statements("search_vocabulary");
+        double sampleReads = statements("search_sample");
+        ExecutorService shoppers = Executors.newFixedThreadPool(12);
+        List<Future<Integer>> searches = new ArrayList<>();
+        try {
+            try (Connection holder = dataSource.getConnection()) {
+                // the words stay locked until every search has come for them: each one finds them missing
+                holder.setAutoCommit(false);
+                holder.createStatement().execute("lock table search_words in access exclusive mode");
+                for (int i = 0; i < 12; i++) {
+                    // each its own page, so that no two of them share one load of the page
+                    String sort = List.of("newest", "price_asc", "price_desc", "name").get(i % 4);
+                    int page = i / 4 + 1;
+                    searches.add(shoppers.submit(() -> given().queryParam("keywords", "hoodie").queryParam("sort", sort)
+                            .queryParam("page", page).get("/products").statusCode()));
+                }
+                Thread.sleep(1_500);
+                holder.commit();
+            }
+            for (Future<Integer> search : searches) {
+                assertThat(search.get(30, TimeUnit.SECONDS)).isEqualTo(200);
+            }
+        } finally {
+            shoppers.shutdownNow();
+        }
+        assertThat(statements("search_vocabulary") - vocabularyReads).as("vocabulary reads").isEqualTo(1);
+        assertThat(statements("search_sample") - sampleReads).as("samples drawn").isEqualTo(1);
+    }
+
+    /** How many statements of this kind the shop has sent, from its metrics. */
+    private static double statements(String kind) {
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        return metrics.lines().filter(l -> l.startsWith("shop_catalog_statements_seconds_count{")
+                && l.contains("kind=\"" + kind + "\"")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     private static List<String> list(String values) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import dev.mirshop.storefront.catalog.CatalogFixtures.VariantSpec;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +37,8 @@ class TaxonPageTest {
     EntityManager em;
     @Inject
     Clock clock;
+    @Inject
+    TaxonDirectory taxons;
 
     @BeforeEach
     void fixtures() {
@@ -279,5 +282,27 @@ class TaxonPageTest {
         Document page = Jsoup.parse(html);
         assertThat(page.select(".problem-message").text()).as(url).containsIgnoringCase(expected);
         assertThat(html).doesNotContain("Exception").doesNotContain("<script>");
+    }
+
+    @Test
+    void everyPageShowsACategoryAddedToTheMenuOnceTheTaxonsAreReadAgain() {
+        String category = "categories/menu-" + token;
+        String link = "nav.category-menu a[href='/t/" + category + "']";
+        assertThat(get("/t/" + permalink).select(link)).isEmpty();
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("""
+                insert into taxons (taxonomy_id, parent_id, name, permalink, position)
+                select taxonomy_id, id, :name, :permalink, 99 from taxons where permalink = 'categories'
+                """).setParameter("name", "Menu " + token).setParameter("permalink", category).executeUpdate());
+        try {
+            taxons.forget();
+            for (String url : List.of("/t/" + permalink, "/cart", "/products/" + token + "-0")) {
+                assertThat(get(url).select(link).text()).as(url).isEqualTo("Menu " + token);
+            }
+        } finally {
+            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from taxons where permalink = :permalink")
+                    .setParameter("permalink", category).executeUpdate());
+            taxons.forget();
+        }
+        assertThat(get("/cart").select(link)).as("gone once deleted").isEmpty();
     }
 }

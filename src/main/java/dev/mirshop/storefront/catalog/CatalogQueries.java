@@ -764,33 +764,33 @@ public class CatalogQueries {
         return rows == null ? json.createArrayNode() : json.readTree(rows);
     }
 
-    /** Up to {@code limit} other products of the taxon (and its descendants), its featured ones first, newest first. */
-    public List<ProductCard> related(long productId, Integer taxonId, int limit) {
-        return taxonId == null ? List.of() : cards(sql.rows(relatedSql(productId, taxonId, limit, currentTime())));
+    /**
+     * Up to {@code limit} products of the taxon (and its descendants), its featured ones first, newest first: what a
+     * product page of the taxon suggests ({@link RelatedProducts}).
+     */
+    List<ProductCard> related(int taxonId, int limit) {
+        return cards(sql.rows(relatedSql(taxonId, limit, currentTime())));
     }
 
     /**
      * Its values are read through scalar subqueries, which the planner cannot see into, and the limit is written
-     * out: the plan is then the same for every product, and PostgreSQL keeps its cached plan. With the values in
+     * out: the plan is then the same for every taxon, and PostgreSQL keeps its cached plan. With the values in
      * view, each custom plan looked cheaper than the generic one, and it planned the statement again on every page
      * (0.3 ms of its CPU, docs/performance.md).
      */
-    static CatalogStatement relatedSql(long productId, int taxonId, int limit, OffsetDateTime now) {
+    static CatalogStatement relatedSql(int taxonId, int limit, OffsetDateTime now) {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("taxon", taxonId);
-        params.put("product", productId);
         params.put("now", now);
         return new CatalogStatement(Kind.RELATED, "select " + CARD_COLUMNS + """
                  from (select r.product_id, min(r.k) as k, max(r.created_at) as created_at
                        from ((select e.product_id, 0 as k, e.created_at from listing_entries e
                               where e.taxon_id = (select cast(:taxon as int)) and e.featured
-                                and e.product_id <> (select cast(:product as bigint))
                                 and e.available_on <= (select cast(:now as timestamptz))
                               order by e.created_at desc, e.product_id desc limit %1$d)
                              union all
                              (select e.product_id, 1, e.created_at from listing_entries e
                               where e.taxon_id = (select cast(:taxon as int))
-                                and e.product_id <> (select cast(:product as bigint))
                                 and e.available_on <= (select cast(:now as timestamptz))
                               order by e.created_at desc, e.product_id desc limit %1$d)) r
                        group by r.product_id

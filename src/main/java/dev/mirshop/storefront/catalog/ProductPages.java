@@ -26,6 +26,8 @@ public class ProductPages {
     CatalogMenu menu;
     @Inject
     CatalogCache cache;
+    @Inject
+    RelatedProducts related;
 
     /** A product page asked for: a well-formed slug and the variant asked ({@code null}: the default one). */
     public record Key(String slug, Long variantId, boolean malformedVariant) {
@@ -110,7 +112,7 @@ public class ProductPages {
         return Optional.of(new ProductView(product, new ProductView.Selected(selected),
                 VariantPicker.pickers(url, product.variants(), selected),
                 VariantPicker.gallery(product.images(), selected), breadcrumbs, brand, product.properties(),
-                catalog.related(product.id(), product.taxonId(), RELATED)));
+                related.of(product.slug(), product.taxonId())));
     }
 
     /** The ad service targets by taxon permalink (it also matches ancestors): the product's category and brand. */

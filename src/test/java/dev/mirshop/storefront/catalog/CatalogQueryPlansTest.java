@@ -116,8 +116,7 @@ class CatalogQueryPlansTest {
                 """).getSingleResult();
         int taxon = taxon("categories/clothing");
         List<CatalogStatement> statements = List.of(CatalogQueries.productSql((String) product[0], now),
-                CatalogQueries.relatedSql(((Number) product[1]).longValue(), ((Number) product[2]).intValue(),
-                        ProductPages.RELATED, now),
+                CatalogQueries.relatedSql(((Number) product[2]).intValue(), ProductPages.RELATED + 1, now),
                 CatalogQueries.facetCountsSql(taxon), CatalogQueries.facetCountsSql(CatalogQueries.ALL_PRODUCTS),
                 CatalogQueries.wordsSql("merino scarf", false, List.of(), List.of()));
         List<String> failures = new ArrayList<>();
@@ -249,7 +248,8 @@ class CatalogQueryPlansTest {
                 }
             }
             all.add(Checked.paged(CatalogQueries.facetCountsSql(taxonId), 100));
-            all.add(Checked.paged(CatalogQueries.relatedSql(1, taxonId, ProductPages.RELATED, now), 3L * ProductPages.RELATED));
+            all.add(Checked.paged(CatalogQueries.relatedSql(taxonId, ProductPages.RELATED + 1, now),
+                    3L * (ProductPages.RELATED + 1)));
         }
         // searches: common, middling and rare words, several words, with filters, by relevance and by price
         List<String> words = List.of("workshop", "linen", "hoodie", "merino scarf", "quilted", "cashmere cardigan", "xqzvbnwp",

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.mirshop.storefront.catalog.ProductDetails.OptionData;
 import dev.mirshop.platform.cache.RefreshAhead;
+import dev.mirshop.storefront.catalog.ProductDetails.OptionData;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -32,7 +32,6 @@ import dev.mirshop.storefront.catalog.ProductDetails.OptionData;
 @ApplicationScoped
 public class OptionValueDirectory {
 
-
     /** A value with its type's id, which orders types of equal position. */
     record Value(int id, int typeId, OptionData data) {
     }

@@ -22,9 +22,10 @@ import jakarta.inject.Inject;
  * search's time in PostgreSQL; docs/performance.md): the catalog's words with their full-text lexemes
  * (search_words), each lexeme's products, price range and name range (search_lexemes), and how many products have
  * each option value (listing_facet_counts of every product), read together on the first search and reused; once
- * older than {@value #TTL_SECONDS} s, read again in the background, as {@link FacetDirectory} keeps a listing's facets. Only catalog edits change them, never
- * an order: a stock change writes no lexeme (catalog_refresh_listings); the demo catalog's generator has them read
- * again at once ({@link #forget}), an edit made elsewhere shows within the seconds, as the page caches do.
+ * older than {@value #TTL_SECONDS} s, read again in the background, as {@link FacetDirectory} keeps a listing's
+ * facets. Only catalog edits change them, never an order: a stock change writes no lexeme
+ * (catalog_refresh_listings); the demo catalog's generator has them read again at once ({@link #forget}), an edit
+ * made elsewhere shows within the seconds, as the page caches do.
  * <p>
  * Only keywords made of plain words the catalog has (letters a to z, as its word list keeps them) are answered here:
  * each is one token of PostgreSQL's parser, whose lexeme is its word's. Any other (a word the catalog lacks, a typo,

@@ -133,9 +133,9 @@ class SearchVocabularyTest {
     /** How many statements of this kind the shop has sent, from its metrics. */
     private static double statements(String kind) {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
-        return metrics.lines().filter(l -> l.startsWith("shop_catalog_statements_seconds_count{")
-                && l.contains("kind=\"" + kind + "\"")).mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .sum();
+        return metrics.lines()
+                .filter(l -> l.startsWith("shop_catalog_statements_seconds_count{") && l.contains("kind=\"" + kind + "\""))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     private static List<String> list(String values) {

@@ -299,7 +299,8 @@ class TaxonPageTest {
                 assertThat(get(url).select(link).text()).as(url).isEqualTo("Menu " + token);
             }
         } finally {
-            QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery("delete from taxons where permalink = :permalink")
+            QuarkusTransaction.requiringNew().run(() -> em
+                    .createNativeQuery("delete from taxons where permalink = :permalink")
                     .setParameter("permalink", category).executeUpdate());
             taxons.forget();
         }

@@ -1,6 +1,7 @@
 package dev.mirshop.platform.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ class RefreshAheadTest {
         RefreshAhead<String> value = refreshAhead(() -> {
             loads.incrementAndGet();
             loading.countDown();
-            await(release);
+            awaitLatch(release);
             return "loaded";
         });
 
@@ -49,7 +50,7 @@ class RefreshAheadTest {
         for (int i = 0; i < 15; i++) {
             reads.add(readers.submit(value::get));
         }
-        Thread.sleep(100);
+        await().atMost(Duration.ofSeconds(5)).until(() -> RefreshAheadThreads.waitingForTheLoad() == 15);
         release.countDown();
 
         for (Future<String> read : reads) {
@@ -114,7 +115,7 @@ class RefreshAheadTest {
         assertThat(value.get()).isEqualTo(3);
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void awaitLatch(CountDownLatch latch) {
         try {
             latch.await(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

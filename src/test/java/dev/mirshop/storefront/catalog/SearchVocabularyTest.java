@@ -7,6 +7,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.mirshop.platform.cache.RefreshAheadThreads;
 import dev.mirshop.storefront.catalog.CatalogFixtures.VariantSpec;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -117,7 +120,8 @@ class SearchVocabularyTest {
                     searches.add(shoppers.submit(() -> given().queryParam("keywords", "hoodie").queryParam("sort", sort)
                             .queryParam("page", page).get("/products").statusCode()));
                 }
-                Thread.sleep(1_500);
+                // each search waits: for the words in PostgreSQL, or for another search's read of them
+                await().atMost(Duration.ofSeconds(20)).until(() -> waitingForTheWords() >= 12);
                 holder.commit();
             }
             for (Future<Integer> search : searches) {
@@ -128,6 +132,16 @@ class SearchVocabularyTest {
         }
         assertThat(statements("search_vocabulary") - vocabularyReads).as("vocabulary reads").isEqualTo(1);
         assertThat(statements("search_sample") - sampleReads).as("samples drawn").isEqualTo(1);
+    }
+
+    /** Sessions waiting for a lock in PostgreSQL, and threads waiting for a directory's load under way. */
+    private long waitingForTheWords() throws Exception {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+                ResultSet waiting = statement.executeQuery(
+                        "select count(*) from pg_stat_activity where wait_event_type = 'Lock'")) {
+            waiting.next();
+            return waiting.getLong(1) + RefreshAheadThreads.waitingForTheLoad();
+        }
     }
 
     /** How many statements of this kind the shop has sent, from its metrics. */
